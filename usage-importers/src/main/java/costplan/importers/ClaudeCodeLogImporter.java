@@ -1,0 +1,291 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Reads Claude Code session logs ({@code projects/**}{@code /*.jsonl}: main sessions, inline sidechains, flat
+ * and nested sub-agent files, {@code agent_progress} copies) into one {@link UsageRecord} per API request.
+ *
+ * <p>A request is identified by {@code message.id} + {@code requestId} across all files; Claude Code writes
+ * one line per streamed content block, and the copy with the largest token total (the last one) is kept.
+ * Lines without a usage object are counted without being parsed. Files are read in parallel.
+ *
+ * <pre>{@code
+ * List<UsageRecord> records = new ArrayList<>();
+ * ImportSummary summary = new ClaudeCodeLogImporter().read(List.of(Path.of("samples/claude")), records::add);
+ * }</pre>
+ */
+public final class ClaudeCodeLogImporter implements UsageImporter {
+    /** The importer's name. */
+    public static final String NAME = "claude-code";
+
+    private static final String USAGE_MARKER = "\"usage\":";
+    private static final String SYNTHETIC_MODEL = "<synthetic>";
+    private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2023-01-01T00:00:00Z");
+    private static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
+    private static final List<String> CLAUDE_LINE_SIGNS = List.of("\"sessionId\":", "\"parentUuid\":",
+            "\"leafUuid\":", "\"type\":\"file-history-snapshot\"", "\"type\":\"summary\"");
+
+    private final Clock clock;
+    private final int threads;
+    private final ImportProgress progress;
+
+    /** Creates an importer that uses every processor and reports no progress. */
+    public ClaudeCodeLogImporter() {
+        this(Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), ImportProgress.NONE);
+    }
+
+    /**
+     * Creates an importer.
+     *
+     * @param clock the clock that tells which timestamps lie in the future
+     * @param threads how many files to read at once
+     * @param progress receives progress after each file
+     */
+    public ClaudeCodeLogImporter(Clock clock, int threads, ImportProgress progress) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        this.clock = clock;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Returns whether the first line of {@code source} looks like a Claude Code log line (a folder: always). */
+    @Override
+    public boolean canRead(Path source) {
+        if (Files.isDirectory(source)) return true;
+        byte[] head = new byte[64 * 1024];
+        int n;
+        try (InputStream in = Files.newInputStream(source)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        if (n == 0) return true;
+        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        String first = (end < 0 ? text : text.substring(0, end)).strip();
+        return first.startsWith("{") && CLAUDE_LINE_SIGNS.stream().anyMatch(first::contains);
+    }
+
+    @Override
+    public ImportSummary read(List<Path> sources, Consumer<UsageRecord> sink) throws IOException {
+        LogFileFinder.Found found = LogFileFinder.find(sources);
+        ProblemTally total = new ProblemTally();
+        found.problems().forEach(total::report);
+        if (found.files().isEmpty() && !found.problems().isEmpty() && found.problems().size() == sources.size())
+            throw new IOException(found.problems().get(0).toString());
+
+        Map<String, Candidate> requests = new ConcurrentHashMap<>(1 << 16);
+        ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+        List<LogFileFinder.LogFile> files = found.files();
+        java.util.stream.IntStream.range(0, files.size()).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> files.get(i).sizeBytes()).reversed())
+                .forEach(queue::add);
+        long bytesTotal = files.stream().mapToLong(LogFileFinder.LogFile::sizeBytes).sum();
+        AtomicLong bytesDone = new AtomicLong();
+        Map<String, String> names = new ConcurrentHashMap<>();
+
+        int workers = Math.max(1, Math.min(threads, files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "claude-log-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ProblemTally>> results = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                results.add(pool.submit(() -> {
+                    Worker worker = new Worker(requests, names);
+                    Integer index;
+                    while ((index = queue.poll()) != null) {
+                        LogFileFinder.LogFile file = files.get(index);
+                        worker.readFile(file, index);
+                        progress.bytesRead(bytesDone.addAndGet(file.sizeBytes()), bytesTotal);
+                    }
+                    return worker.tally;
+                }));
+            }
+            for (Future<ProblemTally> result : results) result.get().addTo(total);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<UsageRecord> ordered = new ArrayList<>(requests.size());
+        for (Candidate c : requests.values()) ordered.add(c.record);
+        ordered.sort(Comparator.comparing(UsageRecord::timestamp)
+                .thenComparing(r -> r.messageId() == null ? "" : r.messageId())
+                .thenComparing(r -> r.requestId() == null ? "" : r.requestId()));
+        ordered.forEach(sink);
+        return total.toSummary(ordered.size());
+    }
+
+    /** The best copy of a request seen so far, with what decides between copies. */
+    private record Candidate(UsageRecord record, long totalTokens, boolean sidechain, int fileOrder, long line) {
+        boolean beats(Candidate other) {
+            if (totalTokens != other.totalTokens) return totalTokens > other.totalTokens;
+            if (sidechain != other.sidechain) return !sidechain;
+            if (fileOrder != other.fileOrder) return fileOrder > other.fileOrder;
+            return line > other.line;
+        }
+
+        Candidate mergedWith(Candidate other) {
+            Candidate best = beats(other) ? this : other;
+            Candidate rest = best == this ? other : this;
+            if (rest.record.toolNames().isEmpty() || best.record.toolNames().containsAll(rest.record.toolNames()))
+                return best;
+            TreeSet<String> tools = new TreeSet<>(best.record.toolNames());
+            tools.addAll(rest.record.toolNames());
+            UsageRecord r = best.record;
+            return new Candidate(new UsageRecord(r.source(), r.timestamp(), r.model(), r.project(), r.sessionId(),
+                    r.requestId(), r.messageId(), r.tokens(), r.cacheCreation5mTokens(), r.cacheCreation1hTokens(),
+                    r.webSearchRequests(), r.serviceTier(), r.fast(), r.subAgent(), List.copyOf(tools),
+                    r.clientVersion(), r.reportedCostUsd()), best.totalTokens, best.sidechain, best.fileOrder, best.line);
+        }
+    }
+
+    /** Reads files one after another on one thread. */
+    private final class Worker implements JsonlScanner.Listener {
+        final ProblemTally tally = new ProblemTally();
+        private final Map<String, Candidate> requests;
+        private final Map<String, String> names;
+        private final JsonlScanner scanner = new JsonlScanner(USAGE_MARKER);
+        private final ClaudeLogLineParser parser = new ClaudeLogLineParser();
+        private final Instant latestPlausible = clock.instant().plus(CLOCK_TOLERANCE);
+        private LogFileFinder.LogFile file;
+        private int fileOrder;
+        private long line;
+        private boolean lineHadUsage;
+
+        Worker(Map<String, Candidate> requests, Map<String, String> names) {
+            this.requests = requests;
+            this.names = names;
+        }
+
+        void readFile(LogFileFinder.LogFile file, int fileOrder) {
+            this.file = file;
+            this.fileOrder = fileOrder;
+            tally.startFile();
+            if (!canRead(file.path())) {
+                tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.NOT_A_LOG,
+                        "is not a Claude Code log (its first line is not a Claude Code entry); it was skipped"));
+                return;
+            }
+            try {
+                tally.linesRead += scanner.scan(file.path(), this);
+                tally.filesRead++;
+                tally.bytesRead += file.sizeBytes();
+            } catch (IOException e) {
+                tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.UNREADABLE,
+                        "cannot be read (" + LogFileFinder.reason(e) + "); check its permissions"));
+            }
+        }
+
+        @Override
+        public void skippedLine(long lineNumber, ImportProblem.Kind kind, String detail) {
+            tally.report(new ImportProblem(file.path(), lineNumber, kind, detail));
+        }
+
+        @Override
+        public void markedLine(byte[] buffer, int start, int end, long lineNumber) {
+            line = lineNumber;
+            lineHadUsage = false;
+            List<Candidate> found = new ArrayList<>(2);
+            try {
+                ClaudeLogEntry entry = parser.parse(buffer, start, end);
+                for (ClaudeLogEntry e = entry; e != null; e = e.embedded) {
+                    Candidate c = toCandidate(e);
+                    if (c != null) found.add(c);
+                }
+            } catch (LineProblem p) {
+                tally.report(new ImportProblem(file.path(), lineNumber, p.kind(), p.getMessage()));
+                return;
+            }
+            if (lineHadUsage) tally.usageLines++;
+            for (Candidate c : found) {
+                tally.requestCopies++;
+                UsageRecord r = c.record;
+                String key = r.messageId() == null
+                        ? "\u0000" + fileOrder + ":" + line + ":" + found.indexOf(c)
+                        : r.messageId() + '\n' + (r.requestId() == null ? "" : r.requestId());
+                requests.merge(key, c, Candidate::mergedWith);
+            }
+        }
+
+        private Candidate toCandidate(ClaudeLogEntry e) throws LineProblem {
+            if (!e.hasUsage) return null;
+            lineHadUsage = true;
+            if (SYNTHETIC_MODEL.equals(e.model)) {
+                tally.syntheticLines++;
+                return null;
+            }
+            if (e.apiError) {
+                tally.apiErrorLines++;
+                return null;
+            }
+            if (e.model == null || e.model.isBlank())
+                throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "usage entry has no message.model");
+            if (e.timestamp == null)
+                throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "usage entry has no timestamp");
+            Instant at;
+            try {
+                at = IsoInstants.parse(e.timestamp);
+            } catch (DateTimeParseException ex) {
+                throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
+                        "expected timestamp to be an ISO-8601 time but was \"" + e.timestamp + '"');
+            }
+            if (at.isBefore(EARLIEST_PLAUSIBLE) || at.isAfter(latestPlausible))
+                throw new LineProblem(ImportProblem.Kind.ABSURD_DATE, "timestamp " + e.timestamp
+                        + " is before " + EARLIEST_PLAUSIBLE.toString().substring(0, 10) + " or in the future");
+            TokenCounts tokens = new TokenCounts(e.inputTokens, e.outputTokens, e.cacheCreationTotal(), e.cacheReadTokens);
+            boolean subAgent = e.sidechain || e.embeddedProgressCopy || file.subAgentFile();
+            String project = e.cwd != null && !e.cwd.isBlank() ? e.cwd : file.folderProject();
+            String session = e.sessionId != null && !e.sessionId.isBlank() ? e.sessionId : sessionFromFileName();
+            List<String> tools = e.toolNames.isEmpty() ? List.of()
+                    : e.toolNames.stream().distinct().sorted().map(this::shared).toList();
+            UsageRecord record = new UsageRecord(NAME, at, shared(e.model), shared(project), shared(session),
+                    e.requestId, e.messageId, tokens, e.cacheCreation5m(), e.cacheCreation1h(), e.webSearchRequests,
+                    shared(e.serviceTier), "fast".equals(e.speed), subAgent, tools, shared(e.version), e.costUsd);
+            return new Candidate(record, tokens.totalTokens(), e.sidechain || e.embeddedProgressCopy, fileOrder, line);
+        }
+
+        private String sessionFromFileName() {
+            String name = file.path().getFileName().toString();
+            return name.substring(0, name.length() - ".jsonl".length());
+        }
+
+        private String shared(String s) {
+            return s == null ? null : names.computeIfAbsent(s, k -> k);
+        }
+    }
+}

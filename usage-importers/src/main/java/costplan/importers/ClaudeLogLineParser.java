@@ -1,0 +1,215 @@
+package costplan.importers;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import java.io.IOException;
+
+/**
+ * Reads the usage fields of one Claude Code JSONL line with a streaming parser, skipping all content
+ * (prompts, code, tool input and output) without decoding it. Field names follow
+ * {@code message.usage} of the Anthropic Messages API as Claude Code logs it.
+ */
+final class ClaudeLogLineParser {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(JsonlScanner.MAX_LINE_BYTES).build())
+            .build();
+
+    /** Parses a line; for {@code agent_progress} lines the embedded entry is in {@link ClaudeLogEntry#embedded}. */
+    ClaudeLogEntry parse(byte[] buffer, int start, int end) throws LineProblem {
+        try (JsonParser parser = JSON.createParser(buffer, start, end - start)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT)
+                throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line is not a JSON object");
+            ClaudeLogEntry entry = new ClaudeLogEntry();
+            readEnvelope(parser, entry, true, "");
+            if (parser.nextToken() != null)
+                throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "unexpected text after the JSON object");
+            if (entry.embedded != null) entry.embedded.inheritFrom(entry);
+            return entry;
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            boolean encoding = message != null && message.contains("UTF-8");
+            throw new LineProblem(encoding ? ImportProblem.Kind.INVALID_UTF8 : ImportProblem.Kind.MALFORMED_LINE,
+                    (encoding ? "line is not valid UTF-8 (" : "line is not valid JSON (")
+                            + firstSentence(message) + " at column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) return "unknown error";
+        int cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    /** Reads a log line object, or the {@code data.message} object embedded in a progress line. */
+    private void readEnvelope(JsonParser p, ClaudeLogEntry e, boolean outer, String path)
+            throws IOException, LineProblem {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "timestamp" -> e.timestamp = text(p, value, path + "timestamp");
+                case "sessionId" -> e.sessionId = text(p, value, path + "sessionId");
+                case "cwd" -> e.cwd = text(p, value, path + "cwd");
+                case "version" -> e.version = text(p, value, path + "version");
+                case "requestId" -> e.requestId = text(p, value, path + "requestId");
+                case "isSidechain" -> e.sidechain = value == JsonToken.VALUE_TRUE;
+                case "isApiErrorMessage" -> e.apiError = value == JsonToken.VALUE_TRUE;
+                case "costUSD" -> {
+                    if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT)
+                        e.costUsd = p.getDecimalValue();
+                    else if (value != JsonToken.VALUE_NULL)
+                        throw badField(path + "costUSD", "a number", p);
+                }
+                case "message" -> {
+                    if (value == JsonToken.START_OBJECT) readMessage(p, e, path + "message.");
+                    else p.skipChildren();
+                }
+                case "data" -> {
+                    if (value == JsonToken.START_OBJECT && outer) readProgressData(p, e);
+                    else p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readProgressData(JsonParser p, ClaudeLogEntry outer) throws IOException, LineProblem {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("message") && value == JsonToken.START_OBJECT) {
+                ClaudeLogEntry inner = new ClaudeLogEntry();
+                inner.embeddedProgressCopy = true;
+                readEnvelope(p, inner, false, "data.message.");
+                outer.embedded = inner;
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void readMessage(JsonParser p, ClaudeLogEntry e, String path) throws IOException, LineProblem {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "model" -> e.model = text(p, value, path + "model");
+                case "id" -> e.messageId = text(p, value, path + "id");
+                case "usage" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        e.hasUsage = true;
+                        readUsage(p, e, path + "usage.");
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "content" -> {
+                    if (value == JsonToken.START_ARRAY) readContent(p, e);
+                    else p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readUsage(JsonParser p, ClaudeLogEntry e, String path) throws IOException, LineProblem {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "input_tokens" -> e.inputTokens = count(p, value, path + field, 0);
+                case "output_tokens" -> e.outputTokens = count(p, value, path + field, 0);
+                case "cache_creation_input_tokens" -> e.cacheCreationTokens = count(p, value, path + field, ClaudeLogEntry.ABSENT);
+                case "cache_read_input_tokens" -> e.cacheReadTokens = count(p, value, path + field, 0);
+                case "service_tier" -> e.serviceTier = text(p, value, path + field);
+                case "speed" -> e.speed = text(p, value, path + field);
+                case "cache_creation" -> readObject(p, value, (name, v) -> {
+                    if (name.equals("ephemeral_5m_input_tokens"))
+                        e.cacheCreation5mTokens = count(p, v, path + "cache_creation." + name, ClaudeLogEntry.ABSENT);
+                    else if (name.equals("ephemeral_1h_input_tokens"))
+                        e.cacheCreation1hTokens = count(p, v, path + "cache_creation." + name, ClaudeLogEntry.ABSENT);
+                    else p.skipChildren();
+                });
+                case "server_tool_use" -> readObject(p, value, (name, v) -> {
+                    if (name.equals("web_search_requests"))
+                        e.webSearchRequests = Math.toIntExact(count(p, v, path + "server_tool_use." + name, 0));
+                    else p.skipChildren();
+                });
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readContent(JsonParser p, ClaudeLogEntry e) throws IOException, LineProblem {
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (element != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String type = null;
+            String name = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("type") && value == JsonToken.VALUE_STRING) type = p.getText();
+                else if (field.equals("name") && value == JsonToken.VALUE_STRING) name = p.getText();
+                else p.skipChildren();
+            }
+            if (name != null && "tool_use".equals(type)) e.toolNames.add(name);
+        }
+    }
+
+    private interface FieldReader {
+        void read(String name, JsonToken value) throws IOException, LineProblem;
+    }
+
+    private static void readObject(JsonParser p, JsonToken value, FieldReader reader) throws IOException, LineProblem {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            reader.read(name, p.nextToken());
+        }
+    }
+
+    private static String text(JsonParser p, JsonToken value, String field) throws IOException, LineProblem {
+        if (value == JsonToken.VALUE_STRING) return p.getText();
+        if (value == JsonToken.VALUE_NULL) return null;
+        throw badField(field, "a string", p);
+    }
+
+    private static long count(JsonParser p, JsonToken value, String field, long whenNull)
+            throws IOException, LineProblem {
+        if (value == JsonToken.VALUE_NUMBER_INT) {
+            long n = p.getLongValue();
+            if (n < 0) throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
+                    "expected " + field + " to be a count >= 0 but was " + n);
+            return n;
+        }
+        if (value == JsonToken.VALUE_NULL) return whenNull;
+        throw badField(field, "a whole number", p);
+    }
+
+    private static LineProblem badField(String field, String expected, JsonParser p) throws IOException {
+        String found = p.currentToken().isScalarValue() ? p.getText() : p.currentToken().asString();
+        if (p.currentToken() == JsonToken.VALUE_STRING) found = '"' + abbreviate(found) + '"';
+        p.skipChildren();
+        return new LineProblem(ImportProblem.Kind.BAD_FIELD,
+                "expected " + field + " to be " + expected + " but was " + found);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

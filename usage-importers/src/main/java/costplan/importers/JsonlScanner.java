@@ -1,0 +1,130 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Splits a JSONL file into lines in large chunks and hands over only the lines that contain a marker,
+ * without decoding the others. Lines that cannot be JSON objects (torn by a crash or cut off while being
+ * written) are reported; every other line is only counted. One scanner per thread: it reuses its buffer.
+ */
+final class JsonlScanner {
+
+    /** What the scanner hands over and reports. */
+    interface Listener {
+        /** A line holding the marker: bytes {@code [start, end)} of {@code buffer}, valid only during the call. */
+        void markedLine(byte[] buffer, int start, int end, long lineNumber);
+
+        /** A line that was skipped for a reason the scanner itself can see. */
+        void skippedLine(long lineNumber, ImportProblem.Kind kind, String detail);
+    }
+
+    private static final int CHUNK_BYTES = 4 << 20;
+    static final int MAX_LINE_BYTES = 64 << 20;
+
+    private final String marker;
+    private byte[] buffer = new byte[CHUNK_BYTES];
+
+    JsonlScanner(String marker) {
+        this.marker = marker;
+    }
+
+    /** Scans {@code file} and returns the number of lines it has. */
+    long scan(Path file, Listener listener) throws IOException {
+        if (buffer.length > CHUNK_BYTES) buffer = new byte[CHUNK_BYTES];
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(in, listener);
+        }
+    }
+
+    private long scan(InputStream in, Listener listener) throws IOException {
+        int filled = 0;
+        long lineNumber = 0;
+        boolean overlong = false;
+        boolean overlongHasMarker = false;
+        while (true) {
+            int read = in.readNBytes(buffer, filled, buffer.length - filled);
+            boolean eof = read < buffer.length - filled;
+            filled += read;
+            // ISO-8859-1 maps bytes one to one, so String's vectorised indexOf searches the raw bytes.
+            String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
+            int pos = 0;
+            if (overlong) {
+                int newline = text.indexOf('\n');
+                int markerAt = text.indexOf(marker);
+                overlongHasMarker |= markerAt >= 0 && (newline < 0 || markerAt < newline);
+                if (newline < 0 && !eof) {
+                    filled = keepTail(filled, marker.length() - 1);
+                    continue;
+                }
+                lineNumber++;
+                if (overlongHasMarker)
+                    listener.skippedLine(lineNumber, ImportProblem.Kind.LINE_TOO_LONG,
+                            "line is longer than " + (MAX_LINE_BYTES >> 20) + " MiB; its usage was not read");
+                overlong = false;
+                overlongHasMarker = false;
+                pos = newline < 0 ? filled : newline + 1;
+            }
+            int nextMarker = indexOrMax(text, marker, pos);
+            int newline;
+            while ((newline = text.indexOf('\n', pos)) >= 0) {
+                lineNumber++;
+                handleLine(text, pos, newline, nextMarker < newline, lineNumber, false, listener);
+                pos = newline + 1;
+                if (nextMarker < pos) nextMarker = indexOrMax(text, marker, pos);
+            }
+            if (eof) {
+                if (pos < filled) {
+                    lineNumber++;
+                    handleLine(text, pos, filled, nextMarker < filled, lineNumber, true, listener);
+                }
+                return lineNumber;
+            }
+            if (pos == 0 && filled == buffer.length) {
+                if (buffer.length < MAX_LINE_BYTES) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
+                } else {
+                    overlong = true;
+                    overlongHasMarker = text.contains(marker);
+                    filled = keepTail(filled, marker.length() - 1);
+                }
+                continue;
+            }
+            System.arraycopy(buffer, pos, buffer, 0, filled - pos);
+            filled -= pos;
+        }
+    }
+
+    private int keepTail(int filled, int tail) {
+        System.arraycopy(buffer, filled - tail, buffer, 0, tail);
+        return tail;
+    }
+
+    private void handleLine(String text, int start, int end, boolean marked, long lineNumber, boolean last,
+                            Listener listener) {
+        int first = start;
+        int lastByte = end - 1;
+        while (first <= lastByte && isBlank(text.charAt(first))) first++;
+        while (lastByte >= first && isBlank(text.charAt(lastByte))) lastByte--;
+        if (first > lastByte) return;
+        if (text.charAt(first) != '{' || text.charAt(lastByte) != '}') {
+            listener.skippedLine(lineNumber, ImportProblem.Kind.TORN_LINE, last
+                    ? "the last line is cut off (the file may still be being written); it was skipped"
+                    : "line is not a whole JSON object (torn or cut off); it was skipped");
+            return;
+        }
+        if (marked) listener.markedLine(buffer, first, lastByte + 1, lineNumber);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static int indexOrMax(String text, String marker, int from) {
+        int at = text.indexOf(marker, from);
+        return at < 0 ? Integer.MAX_VALUE : at;
+    }
+}

@@ -1,0 +1,106 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lists the {@code *.jsonl} files under the given folders (following links, reporting loops and unreadable
+ * folders), plus files named directly, each once even when reached by two paths.
+ */
+final class LogFileFinder {
+
+    /** A file to read, with the folder name that stands for its project when its lines name none. */
+    record LogFile(Path path, long sizeBytes, String folderProject, boolean subAgentFile) {
+    }
+
+    /** The files found, sorted by path, and the folders and files that could not be listed. */
+    record Found(List<LogFile> files, List<ImportProblem> problems) {
+    }
+
+    private LogFileFinder() {
+    }
+
+    static Found find(List<Path> sources) {
+        List<LogFile> files = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path source : sources) {
+            if (!Files.exists(source)) {
+                problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
+                        "no such file or folder; give a Claude config folder, its projects/ folder or a .jsonl file"));
+            } else if (Files.isDirectory(source)) {
+                Path root = Files.isDirectory(source.resolve("projects")) ? source.resolve("projects") : source;
+                walk(root, files, problems, seen);
+            } else {
+                add(source, source.toAbsolutePath().getParent(), files, problems, seen);
+            }
+        }
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return new Found(List.copyOf(files), List.copyOf(problems));
+    }
+
+    private static void walk(Path root, List<LogFile> files, List<ImportProblem> problems, Set<Path> seen) {
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl"))
+                                add(file, root, files, problems, seen);
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            problems.add(new ImportProblem(file, 0, ImportProblem.Kind.UNREADABLE,
+                                    e instanceof FileSystemLoopException
+                                            ? "symbolic link loop; this folder was read once and the loop skipped"
+                                            : "cannot be read (" + reason(e) + "); check its permissions"));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(new ImportProblem(root, 0, ImportProblem.Kind.UNREADABLE,
+                    "cannot be listed (" + reason(e) + ")"));
+        }
+    }
+
+    private static void add(Path file, Path root, List<LogFile> files, List<ImportProblem> problems, Set<Path> seen) {
+        try {
+            if (!seen.add(file.toRealPath())) return;
+            long size = Files.size(file);
+            Path base = root.toAbsolutePath().normalize();
+            Path absolute = file.toAbsolutePath().normalize();
+            Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute.getFileName();
+            String folder = relative.getNameCount() > 1 ? relative.getName(0).toString()
+                    : String.valueOf(base.getFileName());
+            String name = file.getFileName().toString();
+            boolean subAgent = name.startsWith("agent-") || relative.toString().contains("subagents");
+            files.add(new LogFile(file, size, folder, subAgent));
+        } catch (NoSuchFileException e) {
+            problems.add(new ImportProblem(file, 0, ImportProblem.Kind.UNREADABLE,
+                    "disappeared while the folder was being read"));
+        } catch (IOException e) {
+            problems.add(new ImportProblem(file, 0, ImportProblem.Kind.UNREADABLE,
+                    "cannot be read (" + reason(e) + "); check its permissions"));
+        }
+    }
+
+    static String reason(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}
