@@ -41,6 +41,9 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
     public static final String NAME = "claude-code";
 
     private static final String USAGE_MARKER = "\"usage\":";
+    /** A prompt or tool-result line: {@code "type":"user"} in the envelope, before its {@code "message":}. */
+    private static final String USER_LINE_SIGN = "\"type\":\"user\"";
+    private static final String MESSAGE_FIELD = "\"message\":";
     private static final String SYNTHETIC_MODEL = "<synthetic>";
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2023-01-01T00:00:00Z");
     private static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
@@ -86,11 +89,13 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         } catch (IOException e) {
             return false;
         }
-        if (n == 0) return true;
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1).strip();
         int end = text.indexOf('\n');
-        String first = (end < 0 ? text : text.substring(0, end)).strip();
-        return first.startsWith("{") && CLAUDE_LINE_SIGNS.stream().anyMatch(first::contains);
+        return looksLikeClaudeLine(end < 0 ? text : text.substring(0, end));
+    }
+
+    private static boolean looksLikeClaudeLine(String firstLine) {
+        return firstLine.isEmpty() || firstLine.startsWith("{") && CLAUDE_LINE_SIGNS.stream().anyMatch(firstLine::contains);
     }
 
     @Override
@@ -179,7 +184,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         final ProblemTally tally = new ProblemTally();
         private final Map<String, Candidate> requests;
         private final Map<String, String> names;
-        private final JsonlScanner scanner = new JsonlScanner(USAGE_MARKER);
+        private final JsonlScanner scanner = new JsonlScanner(USAGE_MARKER, USER_LINE_SIGN, MESSAGE_FIELD);
         private final ClaudeLogLineParser parser = new ClaudeLogLineParser();
         private final Instant latestPlausible = clock.instant().plus(CLOCK_TOLERANCE);
         private LogFileFinder.LogFile file;
@@ -196,19 +201,25 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             this.file = file;
             this.fileOrder = fileOrder;
             tally.startFile();
-            if (!canRead(file.path())) {
-                tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.NOT_A_LOG,
-                        "is not a Claude Code log (its first line is not a Claude Code entry); it was skipped"));
-                return;
-            }
             try {
-                tally.linesRead += scanner.scan(file.path(), this);
+                long lines = scanner.scan(file.path(), this);
+                if (lines == JsonlScanner.REJECTED) {
+                    tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.NOT_A_LOG,
+                            "is not a Claude Code log (its first line is not a Claude Code entry); it was skipped"));
+                    return;
+                }
+                tally.linesRead += lines;
                 tally.filesRead++;
                 tally.bytesRead += file.sizeBytes();
             } catch (IOException e) {
                 tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.UNREADABLE,
                         "cannot be read (" + LogFileFinder.reason(e) + "); check its permissions"));
             }
+        }
+
+        @Override
+        public boolean accepts(String firstLine) {
+            return looksLikeClaudeLine(firstLine);
         }
 
         @Override

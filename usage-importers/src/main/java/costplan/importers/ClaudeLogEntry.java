@@ -1,6 +1,5 @@
 package costplan.importers;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ final class ClaudeLogEntry {
     boolean sidechain;
     boolean embeddedProgressCopy;
     String requestId;
-    BigDecimal costUsd;
+    Usd costUsd;
     boolean apiError;
     String model;
     String messageId;

@@ -64,7 +64,7 @@ final class ClaudeLogLineParser {
                 case "isApiErrorMessage" -> e.apiError = value == JsonToken.VALUE_TRUE;
                 case "costUSD" -> {
                     if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT)
-                        e.costUsd = p.getDecimalValue();
+                        e.costUsd = new Usd(p.getDecimalValue());
                     else if (value != JsonToken.VALUE_NULL)
                         throw badField(path + "costUSD", "a number", p);
                 }

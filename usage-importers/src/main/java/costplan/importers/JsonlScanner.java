@@ -8,8 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Splits a JSONL file into lines in large chunks and hands over only the lines that contain a marker,
- * without decoding the others. Lines that cannot be JSON objects (torn by a crash or cut off while being
- * written) are reported; every other line is only counted. One scanner per thread: it reuses its buffer.
+ * without decoding the others. A line whose head shows it cannot hold the marker where it matters (a sign
+ * seen before a field name, such as {@code "type":"user"} before {@code "message":}) is not even searched.
+ * Lines that cannot be JSON objects (torn by a crash or cut off while being written) are reported; every
+ * other line is only counted. One scanner per thread: it reuses its buffer.
  */
 final class JsonlScanner {
 
@@ -20,19 +22,38 @@ final class JsonlScanner {
 
         /** A line that was skipped for a reason the scanner itself can see. */
         void skippedLine(long lineNumber, ImportProblem.Kind kind, String detail);
+
+        /** Returns whether the file, judged by its first line (at most its head), is worth reading. */
+        boolean accepts(String firstLine);
     }
+
+    /** Returned by {@link #scan} for a file its listener did not accept. */
+    static final long REJECTED = -1;
 
     private static final int CHUNK_BYTES = 4 << 20;
     static final int MAX_LINE_BYTES = 64 << 20;
 
+    private static final int HEAD_BYTES = 2048;
+
     private final String marker;
+    private final byte[] markerBytes;
+    private final byte[] skipSign;
+    private final byte[] skipSignBefore;
     private byte[] buffer = new byte[CHUNK_BYTES];
 
-    JsonlScanner(String marker) {
+    /**
+     * @param marker the text a line must contain to be handed over
+     * @param skipSign text that, found in a line's head before {@code skipSignBefore}, lets it be skipped unsearched
+     * @param skipSignBefore see {@code skipSign}
+     */
+    JsonlScanner(String marker, String skipSign, String skipSignBefore) {
         this.marker = marker;
+        this.markerBytes = marker.getBytes(StandardCharsets.ISO_8859_1);
+        this.skipSign = skipSign.getBytes(StandardCharsets.ISO_8859_1);
+        this.skipSignBefore = skipSignBefore.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Scans {@code file} and returns the number of lines it has. */
+    /** Scans {@code file} and returns the number of lines it has, or {@link #REJECTED}. */
     long scan(Path file, Listener listener) throws IOException {
         if (buffer.length > CHUNK_BYTES) buffer = new byte[CHUNK_BYTES];
         try (InputStream in = Files.newInputStream(file)) {
@@ -51,6 +72,7 @@ final class JsonlScanner {
             filled += read;
             // ISO-8859-1 maps bytes one to one, so String's vectorised indexOf searches the raw bytes.
             String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
+            if (lineNumber == 0 && !overlong && !listener.accepts(firstLine(text))) return REJECTED;
             int pos = 0;
             if (overlong) {
                 int newline = text.indexOf('\n');
@@ -68,18 +90,16 @@ final class JsonlScanner {
                 overlongHasMarker = false;
                 pos = newline < 0 ? filled : newline + 1;
             }
-            int nextMarker = indexOrMax(text, marker, pos);
             int newline;
             while ((newline = text.indexOf('\n', pos)) >= 0) {
                 lineNumber++;
-                handleLine(text, pos, newline, nextMarker < newline, lineNumber, false, listener);
+                handleLine(text, pos, newline, lineNumber, false, listener);
                 pos = newline + 1;
-                if (nextMarker < pos) nextMarker = indexOrMax(text, marker, pos);
             }
             if (eof) {
                 if (pos < filled) {
                     lineNumber++;
-                    handleLine(text, pos, filled, nextMarker < filled, lineNumber, true, listener);
+                    handleLine(text, pos, filled, lineNumber, true, listener);
                 }
                 return lineNumber;
             }
@@ -98,13 +118,19 @@ final class JsonlScanner {
         }
     }
 
+    private static String firstLine(String text) {
+        String stripped = text.stripLeading();
+        int end = stripped.indexOf('\n');
+        return (end < 0 ? stripped.substring(0, Math.min(stripped.length(), HEAD_BYTES))
+                : stripped.substring(0, Math.min(end, HEAD_BYTES))).strip();
+    }
+
     private int keepTail(int filled, int tail) {
         System.arraycopy(buffer, filled - tail, buffer, 0, tail);
         return tail;
     }
 
-    private void handleLine(String text, int start, int end, boolean marked, long lineNumber, boolean last,
-                            Listener listener) {
+    private void handleLine(String text, int start, int end, long lineNumber, boolean last, Listener listener) {
         int first = start;
         int lastByte = end - 1;
         while (first <= lastByte && isBlank(text.charAt(first))) first++;
@@ -116,15 +142,28 @@ final class JsonlScanner {
                     : "line is not a whole JSON object (torn or cut off); it was skipped");
             return;
         }
-        if (marked) listener.markedLine(buffer, first, lastByte + 1, lineNumber);
+        int head = Math.min(lastByte + 1, first + HEAD_BYTES);
+        int signAt = indexOf(buffer, first, head, skipSign);
+        if (signAt >= 0 && indexOf(buffer, first, signAt, skipSignBefore) < 0
+                && indexOf(buffer, signAt, head, skipSignBefore) >= 0) return;
+        if (indexOf(buffer, first, lastByte + 1, markerBytes) >= 0)
+            listener.markedLine(buffer, first, lastByte + 1, lineNumber);
+    }
+
+    /** Returns where {@code needle} starts in {@code bytes[from, to)}, or -1. */
+    static int indexOf(byte[] bytes, int from, int to, byte[] needle) {
+        byte firstByte = needle[0];
+        int lastStart = to - needle.length;
+        outer:
+        for (int i = from; i <= lastStart; i++) {
+            if (bytes[i] != firstByte) continue;
+            for (int j = 1; j < needle.length; j++) if (bytes[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    private static int indexOrMax(String text, String marker, int from) {
-        int at = text.indexOf(marker, from);
-        return at < 0 ? Integer.MAX_VALUE : at;
     }
 }

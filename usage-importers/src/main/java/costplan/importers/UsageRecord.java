@@ -1,6 +1,5 @@
 package costplan.importers;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +43,7 @@ public record UsageRecord(
         boolean subAgent,
         List<String> toolNames,
         String clientVersion,
-        BigDecimal reportedCostUsd) {
+        Usd reportedCostUsd) {
 
     public UsageRecord {
         Objects.requireNonNull(source, "source");

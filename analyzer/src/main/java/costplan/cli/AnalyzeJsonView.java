@@ -1,0 +1,116 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import costplan.importers.ImportProblem;
+import costplan.ledger.CacheStats;
+import costplan.ledger.UsageGroup;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Writes an {@link Analysis} as JSON. Groups use the field names of ccusage's {@code daily --json --breakdown}
+ * ({@code inputTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns[].modelName}, {@code totals}…)
+ * so scripts written for it keep working; costplan's own fields come after them.
+ */
+final class AnalyzeJsonView {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private AnalyzeJsonView() {
+    }
+
+    static void print(Analysis a, PrintWriter out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode groups = root.putArray(a.grouping().jsonArrayName());
+        for (UsageGroup g : a.groups()) {
+            ObjectNode node = groups.addObject();
+            node.put(a.grouping().jsonKeyName(), g.key());
+            putFigures(node, g, "totalCost");
+            ArrayNode models = node.putArray("modelsUsed");
+            g.models().forEach(models::add);
+            ArrayNode breakdowns = node.putArray("modelBreakdowns");
+            for (UsageGroup m : g.byModel()) {
+                ObjectNode b = breakdowns.addObject();
+                b.put("modelName", m.key());
+                putFigures(b, m, "cost");
+            }
+        }
+        ObjectNode totals = root.putObject("totals");
+        putFigures(totals, a.total(), "totalCost");
+
+        CacheStats c = a.cache();
+        ObjectNode cache = root.putObject("cache");
+        cache.put("cacheHitRate", c.cacheHitRate());
+        cache.put("cacheCreation5mTokens", c.cacheWrite5mTokens());
+        cache.put("cacheCreation1hTokens", c.cacheWrite1hTokens());
+        cache.put("mostlyCachedShare", c.mostlyCachedShare());
+        cache.put("promptTokensP50", c.promptP50());
+        cache.put("promptTokensP90", c.promptP90());
+        cache.put("promptTokensP99", c.promptP99());
+        cache.put("peakConcurrentSessions", c.peakConcurrentSessions());
+        cache.put("hoursWithParallelSessions", c.hoursWithParallelSessions());
+        cache.put("activeHours", c.activeHours());
+        ArrayNode daily = cache.putArray("dailyCacheHitRate");
+        c.dailyHitRates().forEach(d -> daily.addObject().put("date", d.date()).put("cacheHitRate", d.cacheHitRate()));
+
+        ArrayNode unpriced = root.putArray("unpricedModels");
+        for (UsageGroup g : a.unpricedModels()) {
+            ObjectNode u = unpriced.addObject().put("model", g.key()).put("requests", g.unpricedRequests())
+                    .put("tokens", g.unpricedTokens());
+            a.prices().closestIds(g.key()).forEach(u.putArray("closestPricedIds")::add);
+        }
+
+        ObjectNode meta = root.putObject("meta");
+        meta.put("timezone", a.ledger().zone().getId());
+        meta.put("grouping", a.grouping().cliName());
+        meta.put("prices", a.prices().name());
+        meta.put("pricesAsOf", a.prices().asOf().toString());
+        var imported = a.imported();
+        ObjectNode imp = root.putObject("import");
+        imp.put("filesRead", imported.filesRead());
+        imp.put("bytesRead", imported.bytesRead());
+        imp.put("linesRead", imported.linesRead());
+        imp.put("usageLines", imported.usageLines());
+        imp.put("requests", imported.requests());
+        imp.put("duplicateCopies", imported.duplicateCopies());
+        imp.put("syntheticLines", imported.syntheticLines());
+        imp.put("apiErrorLines", imported.apiErrorLines());
+        imp.put("linesWithoutUsage", imported.linesWithoutUsage());
+        imp.put("skippedFiles", imported.skippedFiles());
+        ObjectNode skipped = imp.putObject("skippedLines");
+        imported.skippedLines().forEach((k, v) -> skipped.put(k.label(), v));
+        ArrayNode problems = imp.putArray("problems");
+        for (ImportProblem p : imported.problems())
+            problems.addObject().put("file", p.file().toString()).put("line", p.line())
+                    .put("kind", p.kind().label()).put("detail", p.detail());
+        JSON.writeValue(out, root);
+        out.println();
+    }
+
+    private static void putFigures(ObjectNode node, UsageGroup g, String costField) {
+        node.put("inputTokens", g.tokens().inputTokens());
+        node.put("outputTokens", g.tokens().outputTokens());
+        node.put("cacheCreationTokens", g.tokens().cacheCreationTokens());
+        node.put("cacheReadTokens", g.tokens().cacheReadTokens());
+        node.put("totalTokens", g.tokens().totalTokens());
+        if (g.unpricedRequests() == g.requests() && g.requests() > 0) node.putNull(costField);
+        else node.put(costField, g.computedCost().amount());
+        node.put("requests", g.requests());
+        node.put("cacheCreation5mTokens", g.cacheCreation5mTokens());
+        node.put("cacheCreation1hTokens", g.cacheCreation1hTokens());
+        node.put("cacheHitRate", g.cacheHitRate());
+        node.put("webSearchRequests", g.webSearchRequests());
+        node.put("unpricedRequests", g.unpricedRequests());
+        node.put("unpricedTokens", g.unpricedTokens());
+        node.put("reportedCost", g.reportedCost().amount());
+        node.put("reportedCostRequests", g.reportedRequests());
+        node.put("subAgentRequests", g.subAgentRequests());
+        node.put("fastRequests", g.fastRequests());
+    }
+}

@@ -1,0 +1,13 @@
+package costplan.cli;
+
+/** The exit codes every command uses; each command's help lists them. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int BAD_USAGE = 2;
+    static final int BAD_INPUT = 3;
+    static final int SKIPPED_INPUT = 4;
+
+    private ExitCodes() {
+    }
+}

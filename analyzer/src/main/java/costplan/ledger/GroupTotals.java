@@ -1,0 +1,58 @@
+package costplan.ledger;
+
+import costplan.importers.TokenCounts;
+import costplan.importers.Usd;
+import costplan.importers.UsageRecord;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Adds requests up into a {@link UsageGroup}, per model too when asked; costs are summed exactly. */
+final class GroupTotals {
+    private final String key;
+    private final Map<String, GroupTotals> byModel;
+    private long requests, input, output, cacheCreation, cacheRead, cache5m, cache1h, webSearch;
+    private long unpriced, unpricedTokens, reported, subAgent, fast;
+    private BigDecimal cost = BigDecimal.ZERO;
+    private BigDecimal reportedCost = BigDecimal.ZERO;
+
+    GroupTotals(String key, boolean perModel) {
+        this.key = key;
+        this.byModel = perModel ? new TreeMap<>() : null;
+    }
+
+    void add(UsageRecord r, Optional<Usd> computed) {
+        requests++;
+        TokenCounts t = r.tokens();
+        input += t.inputTokens();
+        output += t.outputTokens();
+        cacheCreation += t.cacheCreationTokens();
+        cacheRead += t.cacheReadTokens();
+        cache5m += r.cacheCreation5mTokens();
+        cache1h += r.cacheCreation1hTokens();
+        webSearch += r.webSearchRequests();
+        if (computed.isPresent()) {
+            cost = cost.add(computed.get().amount());
+        } else {
+            unpriced++;
+            unpricedTokens += t.totalTokens();
+        }
+        if (r.reportedCostUsd() != null) {
+            reported++;
+            reportedCost = reportedCost.add(r.reportedCostUsd().amount());
+        }
+        if (r.subAgent()) subAgent++;
+        if (r.fast()) fast++;
+        if (byModel != null) byModel.computeIfAbsent(r.model(), m -> new GroupTotals(m, false)).add(r, computed);
+    }
+
+    UsageGroup toGroup() {
+        List<UsageGroup> models = byModel == null ? List.of()
+                : byModel.values().stream().map(GroupTotals::toGroup).toList();
+        return new UsageGroup(key, requests, new TokenCounts(input, output, cacheCreation, cacheRead), cache5m, cache1h,
+                webSearch, new Usd(cost), unpriced, unpricedTokens, new Usd(reportedCost), reported, subAgent, fast, models);
+    }
+}

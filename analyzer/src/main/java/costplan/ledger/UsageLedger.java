@@ -1,0 +1,202 @@
+package costplan.ledger;
+
+import costplan.importers.TokenCounts;
+import costplan.importers.Usd;
+import costplan.importers.UsageRecord;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The requests of an import with their computed costs, seen in one time zone: totals, groupings by day, week,
+ * month, session, project, model and 5-hour block, and a Tablesaw table for further slicing.
+ *
+ * <pre>{@code
+ * UsageLedger ledger = UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneId.of("Europe/Paris"));
+ * ledger.total().computedCost();
+ * ledger.groupBy(Grouping.DAY).forEach(System.out::println);
+ * }</pre>
+ */
+public final class UsageLedger {
+    /** A 5-hour block, as Claude's usage windows last. */
+    public static final java.time.Duration BLOCK_LENGTH = java.time.Duration.ofHours(5);
+    private static final DateTimeFormatter BLOCK_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
+    private static final String[] NUMBERS = {"inputTokens", "outputTokens", "cacheCreationTokens", "cacheReadTokens",
+            "cacheCreation5mTokens", "cacheCreation1hTokens", "webSearchRequests", "subAgent", "fast"};
+
+    private final List<UsageRecord> records;
+    private final List<Optional<Usd>> costs;
+    private final ZoneId zone;
+    private Table table;
+
+    private UsageLedger(List<UsageRecord> records, List<Optional<Usd>> costs, ZoneId zone) {
+        this.records = records;
+        this.costs = costs;
+        this.zone = zone;
+    }
+
+    /** Returns a ledger of {@code records}, each priced once by {@code pricer}, grouped by day in {@code zone}. */
+    public static UsageLedger of(Collection<UsageRecord> records, RequestPricer pricer, ZoneId zone) {
+        List<UsageRecord> sorted = new ArrayList<>(records);
+        sorted.sort(Comparator.comparing(UsageRecord::timestamp));
+        List<Optional<Usd>> costs = new ArrayList<>(sorted.size());
+        for (UsageRecord r : sorted) costs.add(pricer.costOf(r));
+        return new UsageLedger(List.copyOf(sorted), List.copyOf(costs), zone);
+    }
+
+    /** Returns the requests, in time order. */
+    public List<UsageRecord> records() {
+        return records;
+    }
+
+    /** Returns the time zone days, weeks and months are cut in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Returns the computed cost of the request at {@code index} of {@link #records()}, empty when unpriced. */
+    public Optional<Usd> costOf(int index) {
+        return costs.get(index);
+    }
+
+    /** Returns a ledger with only the requests {@code filter} keeps. */
+    public UsageLedger filter(LedgerFilter filter) {
+        List<UsageRecord> kept = new ArrayList<>();
+        List<Optional<Usd>> keptCosts = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            UsageRecord r = records.get(i);
+            if (filter.keepsDay(day(r.timestamp())) && filter.keepsProject(r.project()) && filter.keepsModel(r.model())) {
+                kept.add(r);
+                keptCosts.add(costs.get(i));
+            }
+        }
+        return new UsageLedger(List.copyOf(kept), List.copyOf(keptCosts), zone);
+    }
+
+    /** Returns the same requests seen in another time zone. */
+    public UsageLedger inZone(ZoneId other) {
+        return new UsageLedger(records, costs, other);
+    }
+
+    /** Returns the totals of the whole ledger, with a per-model breakdown. */
+    public UsageGroup total() {
+        GroupTotals total = new GroupTotals("total", true);
+        for (int i = 0; i < records.size(); i++) total.add(records.get(i), costs.get(i));
+        return total.toGroup();
+    }
+
+    /** Returns the groups of {@code grouping}, in key order, each with its per-model breakdown (but models). */
+    public List<UsageGroup> groupBy(Grouping grouping) {
+        List<String> keys = keys(grouping);
+        Map<String, GroupTotals> groups = new TreeMap<>();
+        for (int i = 0; i < records.size(); i++)
+            groups.computeIfAbsent(keys.get(i), k -> new GroupTotals(k, grouping != Grouping.MODEL))
+                    .add(records.get(i), costs.get(i));
+        return groups.values().stream().map(GroupTotals::toGroup).toList();
+    }
+
+    /** Returns each request's key under {@code grouping}, in record order. */
+    private List<String> keys(Grouping grouping) {
+        List<String> keys = new ArrayList<>(records.size());
+        switch (grouping) {
+            case DAY, WEEK, MONTH -> {
+                Map<LocalDate, String> labels = new HashMap<>();
+                for (UsageRecord r : records)
+                    keys.add(labels.computeIfAbsent(day(r.timestamp()), d -> calendarKey(grouping, d)));
+            }
+            case BLOCK -> {
+                Map<Instant, String> labels = new HashMap<>();
+                for (Instant start : blockStarts())
+                    keys.add(labels.computeIfAbsent(start, s -> BLOCK_FORMAT.format(s.atZone(zone))));
+            }
+            case SESSION -> records.forEach(r -> keys.add(r.sessionId()));
+            case PROJECT -> records.forEach(r -> keys.add(r.project()));
+            case MODEL -> records.forEach(r -> keys.add(r.model()));
+        }
+        return keys;
+    }
+
+    private static String calendarKey(Grouping grouping, LocalDate day) {
+        return switch (grouping) {
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+            case MONTH -> day.toString().substring(0, 7);
+            default -> day.toString();
+        };
+    }
+
+    /**
+     * Returns a Tablesaw table with one row per request, for slicing beyond the built-in groupings: its time,
+     * its key under every {@link Grouping} (day, week starting Monday, month, block, session, project, model),
+     * its token counts, and its computed and stated cost in dollars (doubles; NaN when there is none).
+     */
+    public Table table() {
+        if (table == null) table = buildTable();
+        return table.copy();
+    }
+
+    private Table buildTable() {
+        int n = records.size();
+        long[][] numbers = new long[NUMBERS.length][n];
+        double[] cost = new double[n];
+        double[] reportedCost = new double[n];
+        for (int i = 0; i < n; i++) {
+            UsageRecord r = records.get(i);
+            TokenCounts t = r.tokens();
+            long[] values = {t.inputTokens(), t.outputTokens(), t.cacheCreationTokens(), t.cacheReadTokens(),
+                    r.cacheCreation5mTokens(), r.cacheCreation1hTokens(), r.webSearchRequests(),
+                    r.subAgent() ? 1 : 0, r.fast() ? 1 : 0};
+            for (int c = 0; c < values.length; c++) numbers[c][i] = values[c];
+            cost[i] = costs.get(i).map(Usd::toDouble).orElse(Double.NaN);
+            reportedCost[i] = r.reportedCostUsd() == null ? Double.NaN : r.reportedCostUsd().toDouble();
+        }
+        Table t = Table.create("usage", InstantColumn.create("timestamp",
+                records.stream().map(UsageRecord::timestamp).toList()));
+        for (Grouping g : Grouping.values()) t.addColumns(StringColumn.create(g.cliName(), keys(g)));
+        for (int c = 0; c < NUMBERS.length; c++) t.addColumns(LongColumn.create(NUMBERS[c], numbers[c]));
+        t.addColumns(DoubleColumn.create("cost", cost), DoubleColumn.create("reportedCost", reportedCost));
+        return t;
+    }
+
+    /**
+     * Returns each request's 5-hour block start: a block starts at a request's time floored to the hour (UTC)
+     * and takes every later request until one comes more than 5 hours after the block start or after the
+     * previous request.
+     */
+    public List<Instant> blockStarts() {
+        List<Instant> starts = new ArrayList<>(records.size());
+        Instant start = null;
+        Instant previous = null;
+        for (UsageRecord r : records) {
+            Instant at = r.timestamp();
+            if (start == null || at.isAfter(start.plus(BLOCK_LENGTH)) || at.isAfter(previous.plus(BLOCK_LENGTH)))
+                start = at.truncatedTo(ChronoUnit.HOURS);
+            starts.add(start);
+            previous = at;
+        }
+        return starts;
+    }
+
+    /** Returns the local date of {@code instant} in this ledger's zone. */
+    public LocalDate day(Instant instant) {
+        return ZonedDateTime.ofInstant(instant, zone).toLocalDate();
+    }
+}
