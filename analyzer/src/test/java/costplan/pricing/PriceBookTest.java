@@ -1,0 +1,90 @@
+package costplan.pricing;
+
+import costplan.importers.TokenCounts;
+import costplan.importers.Usd;
+import costplan.importers.UsageRecord;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PriceBookTest {
+    private static final PriceBook PRICES = PriceBook.bundled("anthropic");
+
+    private static UsageRecord request(String model, String time, long input, long output, long cache5m, long cache1h,
+                                       long cacheRead, boolean fast, int webSearches) {
+        return new UsageRecord("claude-code", Instant.parse(time), model, "/p", "s", "r", "m",
+                new TokenCounts(input, output, cache5m + cache1h, cacheRead), cache5m, cache1h, webSearches,
+                "standard", fast, false, List.of(), "2.1.39", null);
+    }
+
+    private static BigDecimal cost(UsageRecord r) {
+        return PRICES.costOf(r).orElseThrow().amount();
+    }
+
+    private static BigDecimal usd(double value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    @Test
+    void pricesEachKindOfTokenAtItsOwnRate() {
+        UsageRecord r = request("claude-sonnet-4-5-20250929", "2026-01-05T10:00:00Z", 1_000, 2_000, 3_000, 4_000, 5_000, false, 0);
+        assertThat(cost(r)).isEqualByComparingTo(usd(
+                (1_000 * 3.00 + 2_000 * 15.00 + 3_000 * 3.75 + 4_000 * 6.00 + 5_000 * 0.30) / 1_000_000));
+    }
+
+    @Test
+    void resolvesAliasesExactlyAndNeverGuesses() {
+        UsageRecord alias = request("claude-sonnet-4-5", "2026-01-05T10:00:00Z", 100_000, 0, 0, 0, 0, false, 0);
+        assertThat(cost(alias)).isEqualByComparingTo(usd(100_000 * 3.00 / 1_000_000));
+        UsageRecord unknown = request("claude-sonnet-4-5-2025", "2026-01-05T10:00:00Z", 1, 1, 0, 0, 0, false, 0);
+        assertThat(PRICES.costOf(unknown)).isEmpty();
+        assertThat(PRICES.closestIds("claude-sonnet-4-5-2025")).contains("claude-sonnet-4-5");
+    }
+
+    @Test
+    void billsEveryTokenOfARequestAboveTwoHundredThousandAtTheLongContextRate() {
+        UsageRecord over = request("claude-sonnet-4-5-20250929", "2026-01-05T10:00:00Z", 10, 1_000, 0, 1_000, 199_000, false, 0);
+        assertThat(over.tokens().promptTokens()).isEqualTo(200_010);
+        assertThat(cost(over)).isEqualByComparingTo(usd(
+                (10 * 6.00 + 1_000 * 22.50 + 1_000 * 12.00 + 199_000 * 0.60) / 1_000_000));
+        UsageRecord atLimit = request("claude-sonnet-4-5-20250929", "2026-01-05T10:00:00Z", 0, 1_000, 0, 1_000, 199_000, false, 0);
+        assertThat(cost(atLimit)).isEqualByComparingTo(usd((1_000 * 15.00 + 1_000 * 6.00 + 199_000 * 0.30) / 1_000_000));
+    }
+
+    @Test
+    void usesThePriceInForceOnTheRequestsDate() {
+        UsageRecord before = request("claude-sonnet-4-20250514", "2025-08-11T23:00:00Z", 300_000, 0, 0, 0, 0, false, 0);
+        UsageRecord after = request("claude-sonnet-4-20250514", "2025-08-12T01:00:00Z", 300_000, 0, 0, 0, 0, false, 0);
+        assertThat(cost(before)).as("no long-context price before the 1M beta").isEqualByComparingTo(usd(300_000 * 3.00 / 1_000_000));
+        assertThat(cost(after)).isEqualByComparingTo(usd(300_000 * 6.00 / 1_000_000));
+        UsageRecord beforeRelease = request("claude-sonnet-4-5-20250929", "2025-09-01T00:00:00Z", 1, 1, 0, 0, 0, false, 0);
+        assertThat(PRICES.costOf(beforeRelease)).as("no price before the model existed").isEmpty();
+    }
+
+    @Test
+    void multipliesFastModeByTheModelsFactorOnThatDate() {
+        UsageRecord launch = request("claude-opus-4-6", "2026-02-10T10:00:00Z", 1_000, 1_000, 0, 0, 0, true, 0);
+        UsageRecord later = request("claude-opus-4-6", "2026-04-01T10:00:00Z", 1_000, 1_000, 0, 0, 0, true, 0);
+        assertThat(cost(launch)).isEqualByComparingTo(usd((1_000 * 5.00 + 1_000 * 25.00) / 1_000_000 * 3));
+        assertThat(cost(later)).isEqualByComparingTo(usd((1_000 * 5.00 + 1_000 * 25.00) / 1_000_000 * 6));
+        UsageRecord noFastMode = request("claude-haiku-4-5-20251001", "2026-04-01T10:00:00Z", 1, 1, 0, 0, 0, true, 0);
+        assertThat(PRICES.costOf(noFastMode)).as("fast mode on a model without a fast price").isEmpty();
+    }
+
+    @Test
+    void addsWebSearchesPerRequest() {
+        UsageRecord r = request("claude-haiku-4-5-20251001", "2026-01-05T10:00:00Z", 1_000, 0, 0, 0, 0, false, 3);
+        assertThat(cost(r)).isEqualByComparingTo(usd(1_000 * 1.00 / 1_000_000 + 3 * 0.01));
+    }
+
+    @Test
+    void formatsDollarsWithGroupedThousandsAndCents() {
+        assertThat(Usd.of("1234.565").toString()).isEqualTo("$1,234.56");
+        assertThat(Optional.of(Usd.of("-0.5")).get().toString()).isEqualTo("-$0.50");
+    }
+}
