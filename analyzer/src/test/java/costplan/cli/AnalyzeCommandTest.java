@@ -1,0 +1,141 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path home;
+    private Path projects;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Map.of(), home, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC),
+                ZoneOffset.UTC, false);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String line(String msgId, String model, String time, long input, long output, long cacheWrite, long cacheRead) {
+        return "{\"cwd\":\"/home/u/shop\",\"sessionId\":\"s1\",\"version\":\"2.1.39\",\"message\":{\"model\":\"" + model
+                + "\",\"id\":\"" + msgId + "\",\"content\":[],\"usage\":{\"input_tokens\":" + input
+                + ",\"cache_creation_input_tokens\":" + cacheWrite + ",\"cache_read_input_tokens\":" + cacheRead
+                + ",\"output_tokens\":" + output + "}},\"requestId\":\"req_" + msgId + "\",\"type\":\"assistant\",\"timestamp\":\"" + time + "\"}";
+    }
+
+    @BeforeEach
+    void writeLogs() throws IOException {
+        projects = home.resolve(".claude/projects/-home-u-shop");
+        Files.createDirectories(projects);
+        Files.writeString(projects.resolve("s1.jsonl"), String.join("\n",
+                line("m1", "claude-sonnet-4-5-20250929", "2026-01-05T23:30:00Z", 10, 100, 1_000, 10_000),
+                line("m2", "claude-haiku-4-5-20251001", "2026-01-06T00:30:00Z", 20, 200, 2_000, 20_000),
+                line("m3", "claude-mystery-9", "2026-01-06T01:30:00Z", 5, 5, 0, 0)) + "\n");
+    }
+
+    @Test
+    void writesCcusageCompatibleDailyJsonWithCostplansExtras() throws IOException {
+        Run r = run("analyze", "--json", "--timezone", "UTC");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode first = json.get("daily").get(0);
+        assertThat(first.get("date").asText()).isEqualTo("2026-01-05");
+        assertThat(first.get("inputTokens").asLong()).isEqualTo(10);
+        assertThat(first.get("totalTokens").asLong()).isEqualTo(10 + 100 + 1_000 + 10_000);
+        assertThat(first.get("totalCost").decimalValue()).isEqualByComparingTo(
+                String.valueOf((10 * 3.00 + 100 * 15.00 + 1_000 * 3.75 + 10_000 * 0.30) / 1_000_000));
+        assertThat(first.get("modelsUsed").get(0).asText()).isEqualTo("claude-sonnet-4-5-20250929");
+        assertThat(first.get("modelBreakdowns").get(0).get("modelName").asText()).isEqualTo("claude-sonnet-4-5-20250929");
+        JsonNode second = json.get("daily").get(1);
+        assertThat(second.get("unpricedRequests").asLong()).isEqualTo(1);
+        assertThat(second.get("modelBreakdowns").get(1).get("cost").isNull()).as("unpriced is null, never $0").isTrue();
+        assertThat(json.get("totals").get("cacheReadTokens").asLong()).isEqualTo(30_000);
+        assertThat(json.get("unpricedModels").get(0).get("model").asText()).isEqualTo("claude-mystery-9");
+        assertThat(r.err()).contains("costplan: warning: no price for model claude-mystery-9 (1 requests, 10 tokens)");
+    }
+
+    @Test
+    void cutsDaysInTheChosenZone() throws IOException {
+        Run r = run("analyze", "--json", "--timezone", "Europe/Paris");
+        JsonNode daily = new ObjectMapper().readTree(r.out()).get("daily");
+        assertThat(daily).hasSize(1);
+        assertThat(daily.get(0).get("date").asText()).isEqualTo("2026-01-06");
+    }
+
+    @Test
+    void printsAlignedTablesWithGroupedThousandsAndDollars() {
+        Run r = run("analyze", "--by", "model", "--timezone", "UTC");
+        assertThat(r.out()).containsPattern("Cache reads +30,000\\n")
+                .contains("claude-mystery-9")
+                .contains("unpriced");
+        assertThat(r.out()).containsPattern("claude-haiku-4-5-20251001 +1 +20 +200 +2,000 +20,000 +22,220 +90\\.8 % +\\$0\\.01");
+    }
+
+    @Test
+    void filtersByDateProjectAndModel() throws IOException {
+        Run r = run("analyze", "--json", "--timezone", "UTC", "--since", "20260106", "--model", "haiku", "--project", "SHOP");
+        JsonNode totals = new ObjectMapper().readTree(r.out()).get("totals");
+        assertThat(totals.get("requests").asLong()).isEqualTo(1);
+        assertThat(totals.get("inputTokens").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void exitsWithFourWhenLinesWereSkippedAndThreeUnderStrict() throws IOException {
+        Files.writeString(projects.resolve("s1.jsonl"), "{\"torn\":", java.nio.file.StandardOpenOption.APPEND);
+        Run lenient = run("analyze", "--timezone", "UTC");
+        assertThat(lenient.exitCode()).isEqualTo(4);
+        assertThat(lenient.err()).contains("s1.jsonl:4: the last line is cut off")
+                .contains("costplan: skipped 1 of 4 lines (1 torn line); the rest was read (exit code 4)");
+        Run strict = run("analyze", "--strict", "--timezone", "UTC");
+        assertThat(strict.exitCode()).isEqualTo(3);
+        assertThat(strict.out()).isEmpty();
+    }
+
+    @Test
+    void rejectsBadOptionsWithExitTwo() {
+        Run by = run("analyze", "--by", "year");
+        assertThat(by.exitCode()).isEqualTo(2);
+        assertThat(by.err()).contains("unknown grouping 'year'; expected one of [day, week, month, session, project, model, block]");
+        Run zone = run("analyze", "--timezone", "Mars/Olympus");
+        assertThat(zone.exitCode()).isEqualTo(2);
+        assertThat(zone.err()).contains("--timezone: unknown time zone 'Mars/Olympus'");
+        Run date = run("analyze", "--since", "yesterday");
+        assertThat(date.err()).contains("--since: expected a date like 2026-01-31 or 20260131 but was 'yesterday'");
+        assertThat(run("analyze", "--bogus").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void writesCsvWithOneRowPerGroupAndModel() {
+        Run r = run("analyze", "--csv", "--by", "month", "--timezone", "UTC");
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("month,model,requests,inputTokens");
+        assertThat(r.out()).contains("2026-01,,3,35,305,3000,3000,0,30000,33340,");
+    }
+
+    @Test
+    void groupsIntoFiveHourBlocksStartingOnTheHour() throws IOException {
+        Run r = run("analyze", "--json", "--by", "block", "--timezone", "UTC");
+        JsonNode blocks = new ObjectMapper().readTree(r.out()).get("blocks");
+        assertThat(blocks).hasSize(1);
+        assertThat(blocks.get(0).get("blockStart").asText()).isEqualTo("2026-01-05T23:00Z");
+    }
+
+}
