@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
         header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -36,6 +36,10 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            if (e instanceof costplan.catalog.CatalogException) {
+                err.println("costplan: error: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
             if (e instanceof IllegalArgumentException) {
                 err.println("costplan: error: " + e.getMessage());
                 return ExitCodes.BAD_USAGE;

@@ -1,0 +1,41 @@
+package costplan.catalog;
+
+import java.util.List;
+
+/**
+ * An inference engine as in {@code hardware-catalog/engines/}: what it runs on, which KV-cache types and prompt-cache
+ * reuse it supports, and the efficiency factors of the speed model fitted to its public benchmarks.
+ */
+public record Engine(String id, String name, List<String> runsOn, List<String> weightFormats,
+                     List<KvCacheType> kvCacheTypes, PromptCacheReuse promptCacheReuse, Efficiency efficiency,
+                     List<CalibrationRow> calibration, Sources sources) {
+
+    /** Which ways of reusing a prompt's KV cache between requests the engine supports. */
+    public record PromptCacheReuse(boolean inSession, boolean hostMemory, boolean persistedToDisk) {
+    }
+
+    /** The factors of the speed model (see the catalog README). */
+    public record Efficiency(EfficiencyFactor decodeBandwidth, EfficiencyFactor decodeOverheadMsPerLayer,
+                             EfficiencyFactor kvReadBandwidth, EfficiencyFactor prefillCompute, double moePrefillFactor) {
+    }
+
+    /** One public benchmark measurement the factors were fitted to. Tokens per second may be null when not measured. */
+    public record CalibrationRow(String chip, String model, String quant, double bytesPerTokenGB,
+                                 Double decodeTokensPerSecond, Double prefillTokensPerSecond, String source, String date) {
+    }
+
+    public Engine {
+        runsOn = List.copyOf(runsOn);
+        weightFormats = List.copyOf(weightFormats);
+        kvCacheTypes = List.copyOf(kvCacheTypes);
+        calibration = List.copyOf(calibration);
+    }
+
+    public boolean runsOn(Device device) {
+        return runsOn.contains(device.platform());
+    }
+
+    public boolean supports(KvCacheType type) {
+        return kvCacheTypes.contains(type);
+    }
+}

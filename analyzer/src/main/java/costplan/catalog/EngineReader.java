@@ -1,0 +1,62 @@
+package costplan.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and checks one file of {@code engines/}. */
+final class EngineReader {
+    private EngineReader() {
+    }
+
+    static Engine read(FieldReader f) {
+        List<String> runsOn = f.texts("runsOn");
+        if (runsOn.isEmpty()) f.problem("runsOn", "expected at least one platform of " + Platforms.KNOWN);
+        for (String platform : runsOn)
+            if (!Platforms.KNOWN.contains(platform)) f.problem("runsOn", "unknown platform '" + platform + "'");
+        List<KvCacheType> kvTypes = new ArrayList<>();
+        for (String id : f.texts("kvCacheQuantizations")) {
+            try {
+                kvTypes.add(KvCacheType.parse(id));
+            } catch (IllegalArgumentException e) {
+                f.problem("kvCacheQuantizations", e.getMessage());
+            }
+        }
+        Engine.PromptCacheReuse reuse = new Engine.PromptCacheReuse(f.bool("promptCacheReuse.inSession.supported", false),
+                f.bool("promptCacheReuse.hostMemory.supported", false),
+                f.bool("promptCacheReuse.persistedToDisk.supported", false));
+        Engine.Efficiency efficiency = new Engine.Efficiency(
+                factor(f, "efficiency.decodeBandwidthEfficiency", 1, "share of peak bandwidth"),
+                factor(f, "efficiency.decodeOverheadMsPerLayer", 5, "ms per layer"),
+                factor(f, "efficiency.kvReadBandwidthEfficiency", 1, "share of peak bandwidth"),
+                factor(f, "efficiency.prefillComputeEfficiency", 1, "share of peak FP16 compute"),
+                f.number("efficiency.moePrefillFactor", 0.05, 1, "factor"));
+        return new Engine(f.text("id"), f.text("name"), runsOn, f.texts("weightFormats"), kvTypes, reuse, efficiency,
+                calibration(f), f.sources());
+    }
+
+    private static EfficiencyFactor factor(FieldReader f, String path, double max, String unit) {
+        double value = f.number(path + ".default", 0, max, unit);
+        double p10 = f.number(path + ".p10", 0, max, unit);
+        double p90 = f.number(path + ".p90", 0, max, unit);
+        if (!(p10 <= value && value <= p90)) f.problem(path, "expected p10 <= default <= p90");
+        return new EfficiencyFactor(value, p10, p90, f.numberMap(path + ".byPlatform", 0, max, unit),
+                f.numberMap(path + ".byChip", 0, max, unit));
+    }
+
+    private static List<Engine.CalibrationRow> calibration(FieldReader f) {
+        List<Engine.CalibrationRow> rows = new ArrayList<>();
+        JsonNode node = f.node("calibration");
+        if (node == null) return rows;
+        for (int i = 0; i < node.size(); i++) {
+            String at = "calibration." + i;
+            rows.add(new Engine.CalibrationRow(f.text(at + ".chip"), f.text(at + ".model"), f.text(at + ".quant"),
+                    f.number(at + ".bytesPerTokenGB", 0.01, 10_000, "GB"),
+                    f.optionalNumber(at + ".decodeTokensPerSecond", 0.01, 100_000, "tokens/s"),
+                    f.optionalNumber(at + ".prefillTokensPerSecond", 0.01, 1_000_000, "tokens/s"),
+                    f.text(at + ".source"), f.text(at + ".date")));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,12 @@
+package costplan.catalog;
+
+/**
+ * One quantized release of a model: its file size in decimal GB, bits per weight, and whether the size was
+ * measured from a real file ({@code measured}) or estimated from the bits-per-weight table.
+ */
+public record Quantization(String id, double fileGB, double bitsPerWeight, boolean measured, String artifact) {
+
+    public long fileBytes() {
+        return Math.round(fileGB * 1e9);
+    }
+}

@@ -1,0 +1,212 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import costplan.catalog.Catalog;
+import costplan.catalog.CatalogProblem;
+import costplan.catalog.CatalogReader;
+import costplan.catalog.Device;
+import costplan.catalog.Engine;
+import costplan.catalog.OpenModel;
+import costplan.catalog.Quantization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code costplan catalog}: list the devices, models and engines, or check every catalog file. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        header = "List or check the hardware catalog (devices, open-weight models, inference engines).",
+        description = "Figures marked * are estimates; each file's sources say where every number comes from.",
+        subcommands = {CatalogCommand.Devices.class, CatalogCommand.Models.class, CatalogCommand.Engines.class,
+                CatalogCommand.Check.class})
+final class CatalogCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private CatalogCommand() {
+    }
+
+    static String gb(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%,.1f", value);
+    }
+
+    static String marked(String text, boolean estimate) {
+        return estimate ? text + "*" : text;
+    }
+
+    /** Common to the listing commands. */
+    abstract static class Listing implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CatalogOptions catalogOptions;
+        @Option(names = "--json", description = "Write a JSON array of objects with 'id' and every catalog field.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Catalog catalog = catalogOptions.catalog();
+            if (json) {
+                out.println(JSON.writeValueAsString(toJson(catalog)));
+            } else {
+                printTable(catalog, out);
+            }
+            return ExitCodes.OK;
+        }
+
+        abstract ArrayNode toJson(Catalog catalog);
+
+        abstract void printTable(Catalog catalog, PrintWriter out);
+    }
+
+    @Command(name = "devices", mixinStandardHelpOptions = true, header = "Machines to buy and GPUs to rent.")
+    static final class Devices extends Listing {
+        @Override
+        ArrayNode toJson(Catalog catalog) {
+            ArrayNode array = JSON.createArrayNode();
+            for (Device d : catalog.devices()) {
+                ObjectNode node = JSON.valueToTree(d);
+                node.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
+                node.put("usableBytes", d.usableBytes());
+                node.put("purchaseUsd", d.purchaseUsd());
+                node.put("boughtUsed", d.boughtUsed());
+                array.add(node);
+            }
+            return array;
+        }
+
+        @Override
+        void printTable(Catalog catalog, PrintWriter out) {
+            TextTable table = new TextTable("device", "kind", ">memory GB", ">usable GB", ">GB/s", ">FP16 TFLOPS",
+                    ">idle/load W", ">price USD", ">rent USD/h");
+            List<Device> devices = catalog.devices().stream()
+                    .sorted(Comparator.comparing(Device::kind).thenComparing(Device::id)).toList();
+            for (Device d : devices) {
+                var s = d.sources();
+                String watts = d.idleWatts() == null ? "-" : marked(String.format(Locale.ROOT, "%.0f/%.0f", d.idleWatts(), d.loadWatts()),
+                        s.isEstimate("idleWatts") || s.isEstimate("loadWatts"));
+                String price = d.rented() ? "-" : marked(String.format(Locale.ROOT, "%,.0f%s", d.purchaseUsd(), d.boughtUsed() ? " used" : ""),
+                        s.isEstimate(d.boughtUsed() ? "priceUsedUsd" : "priceNewUsd"));
+                String rent = d.rentalUsdPerHour() == null ? "-" : marked(String.format(Locale.ROOT, "%.2f", d.rentalUsdPerHour()),
+                        s.isEstimate("rentalUsdPerHour"));
+                table.row(d.id(), d.kind().name().toLowerCase(Locale.ROOT), gb(d.memoryGb()),
+                        marked(gb(d.usableBytes() / 1073741824.0), s.isEstimate("usableMemoryShare")),
+                        marked(gb(d.memoryBandwidthGBps() * d.gpuCount()) + (d.gpuCount() > 1 ? " (" + d.gpuCount() + "x)" : ""),
+                                s.isEstimate("memoryBandwidthGBps")),
+                        marked(gb(d.fp16Tflops()), s.isEstimate("fp16Tflops")), watts, price, rent);
+            }
+            table.print(out);
+            out.println("* estimate. Memory is binary GB; GB/s is the sum over GPUs; price includes the host PC a GPU card needs.");
+        }
+    }
+
+    @Command(name = "models", mixinStandardHelpOptions = true, header = "Open-weight models and their quantized sizes.")
+    static final class Models extends Listing {
+        @Parameters(paramLabel = "ID", arity = "0..1", description = "Show one model with all its quantizations.")
+        String id;
+
+        @Override
+        ArrayNode toJson(Catalog catalog) {
+            ArrayNode array = JSON.createArrayNode();
+            for (OpenModel m : selected(catalog)) array.add((ObjectNode) JSON.valueToTree(m));
+            return array;
+        }
+
+        private List<OpenModel> selected(Catalog catalog) {
+            return id == null ? List.copyOf(catalog.models()) : List.of(catalog.model(id));
+        }
+
+        @Override
+        void printTable(Catalog catalog, PrintWriter out) {
+            if (id != null) {
+                printOne(catalog.model(id), out);
+                return;
+            }
+            TextTable table = new TextTable("model", "kind", ">params B", ">active B", ">layers (KV)", ">context",
+                    ">KV KiB/token", ">Q4_K_M GB", "licence");
+            for (OpenModel m : catalog.models()) {
+                String q4 = m.quantization("q4_k_m").map(q -> marked(gb(q.fileGB()), !q.measured())).orElse("-");
+                table.row(m.id(), (m.moe() ? "moe" : "dense") + (m.vision() ? "+vision" : ""), gb(m.totalParamsB()),
+                        gb(m.activeParamsB()), m.layers() + " (" + m.kvLayers() + ")", String.format(Locale.ROOT, "%,d", m.contextLength()),
+                        String.format(Locale.ROOT, "%.1f", m.kvBytesPerTokenF16() / 1024.0), q4, m.licence());
+            }
+            table.print(out);
+            out.println("* estimated size (no real file measured). KV cache at f16, layers that grow with context only.");
+        }
+
+        private static void printOne(OpenModel m, PrintWriter out) {
+            out.printf(Locale.ROOT, "%s (%s): %s, %.2fB parameters, %.2fB active, %d layers of which %d keep a growing KV cache%n",
+                    m.id(), m.name(), m.moe() ? "mixture of experts" : "dense", m.totalParamsB(), m.activeParamsB(), m.layers(), m.kvLayers());
+            out.printf(Locale.ROOT, "attention %s; KV cache %,d bytes per token at f16%s; context %,d tokens; licence %s%n",
+                    m.attention(), m.kvBytesPerTokenF16(),
+                    m.linearAttention() == null ? "" : String.format(Locale.ROOT, " plus %,d bytes of state per sequence",
+                            m.linearAttention().stateBytesPerSequence()),
+                    m.contextLength(), m.licence());
+            TextTable table = new TextTable("quantization", ">file GB", ">bits/weight", "size", "artifact");
+            for (Quantization q : m.quantizations().values().stream().sorted(Comparator.comparingDouble(Quantization::fileGB)).toList())
+                table.row(q.id(), gb(q.fileGB()), String.format(Locale.ROOT, "%.2f", q.bitsPerWeight()),
+                        q.measured() ? "measured" : "estimate", q.artifact() == null ? "" : q.artifact());
+            table.print(out);
+        }
+    }
+
+    @Command(name = "engines", mixinStandardHelpOptions = true, header = "Inference engines, what they run on and support.")
+    static final class Engines extends Listing {
+        @Override
+        ArrayNode toJson(Catalog catalog) {
+            ArrayNode array = JSON.createArrayNode();
+            for (Engine e : catalog.engines()) array.add((ObjectNode) JSON.valueToTree(e));
+            return array;
+        }
+
+        @Override
+        void printTable(Catalog catalog, PrintWriter out) {
+            TextTable table = new TextTable("engine", "runs on", "KV cache types", "prompt-cache reuse", ">calibration rows");
+            for (Engine e : catalog.engines()) {
+                var reuse = e.promptCacheReuse();
+                String reuses = List.of(reuse.inSession() ? "in-session" : "", reuse.hostMemory() ? "host-memory" : "",
+                        reuse.persistedToDisk() ? "disk" : "").stream().filter(x -> !x.isEmpty()).collect(Collectors.joining(", "));
+                table.row(e.id(), String.join(", ", e.runsOn()),
+                        e.kvCacheTypes().stream().map(t -> t.id()).collect(Collectors.joining(", ")), reuses,
+                        Integer.toString(e.calibration().size()));
+            }
+            table.print(out);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Check every catalog file: fields, units, ranges, ids, and a source for every number.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:every file is valid", "3:problems found (listed)"})
+    static final class Check implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CatalogOptions catalogOptions;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            CatalogReader.Result result = catalogOptions.folder == null ? CatalogReader.bundled() : CatalogReader.read(catalogOptions.folder);
+            for (CatalogProblem p : result.problems()) out.println("error: " + p);
+            for (CatalogProblem p : result.unsourced()) out.println("error: " + p);
+            int count = result.problems().size() + result.unsourced().size();
+            Catalog c = result.catalog();
+            out.printf(Locale.ROOT, "%s: %d files (%d devices, %d models, %d engines valid), %d problem%s%n", result.location(),
+                    result.files(), c.devices().size(), c.models().size(), c.engines().size(), count, count == 1 ? "" : "s");
+            return count == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
+    }
+}
