@@ -148,11 +148,21 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
 
         List<UsageRecord> ordered = new ArrayList<>(requests.size());
         for (Candidate c : requests.values()) ordered.add(c.record);
-        ordered.sort(Comparator.comparing(UsageRecord::timestamp)
-                .thenComparing(r -> r.messageId() == null ? "" : r.messageId())
-                .thenComparing(r -> r.requestId() == null ? "" : r.requestId()));
+        ordered.sort(ClaudeCodeLogImporter::inTimeOrder);
         ordered.forEach(sink);
         return total.toSummary(ordered.size());
+    }
+
+    /** Time order, then message and request id; written out because it runs a million times on a large tree. */
+    private static int inTimeOrder(UsageRecord a, UsageRecord b) {
+        int byTime = a.timestamp().compareTo(b.timestamp());
+        if (byTime != 0) return byTime;
+        int byMessage = nullAsEmpty(a.messageId()).compareTo(nullAsEmpty(b.messageId()));
+        return byMessage != 0 ? byMessage : nullAsEmpty(a.requestId()).compareTo(nullAsEmpty(b.requestId()));
+    }
+
+    private static String nullAsEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** The best copy of a request seen so far, with what decides between copies. */

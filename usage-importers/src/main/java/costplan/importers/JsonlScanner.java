@@ -35,10 +35,11 @@ final class JsonlScanner {
 
     private static final int HEAD_BYTES = 2048;
 
-    private final String marker;
-    private final byte[] markerBytes;
-    private final byte[] skipSign;
-    private final byte[] skipSignBefore;
+    private static final long NEWLINE = ByteSearch.pattern((byte) '\n');
+
+    private final ByteSearch marker;
+    private final ByteSearch skipSign;
+    private final ByteSearch skipSignBefore;
     private byte[] buffer = new byte[CHUNK_BYTES];
 
     /**
@@ -47,10 +48,9 @@ final class JsonlScanner {
      * @param skipSignBefore see {@code skipSign}
      */
     JsonlScanner(String marker, String skipSign, String skipSignBefore) {
-        this.marker = marker;
-        this.markerBytes = marker.getBytes(StandardCharsets.ISO_8859_1);
-        this.skipSign = skipSign.getBytes(StandardCharsets.ISO_8859_1);
-        this.skipSignBefore = skipSignBefore.getBytes(StandardCharsets.ISO_8859_1);
+        this.marker = new ByteSearch(marker);
+        this.skipSign = new ByteSearch(skipSign);
+        this.skipSignBefore = new ByteSearch(skipSignBefore);
     }
 
     /** Scans {@code file} and returns the number of lines it has, or {@link #REJECTED}. */
@@ -70,14 +70,11 @@ final class JsonlScanner {
             int read = in.readNBytes(buffer, filled, buffer.length - filled);
             boolean eof = read < buffer.length - filled;
             filled += read;
-            // ISO-8859-1 maps bytes one to one, so String's vectorised indexOf searches the raw bytes.
-            String text = new String(buffer, 0, filled, StandardCharsets.ISO_8859_1);
-            if (lineNumber == 0 && !overlong && !listener.accepts(firstLine(text))) return REJECTED;
+            if (lineNumber == 0 && !overlong && !listener.accepts(firstLine(filled))) return REJECTED;
             int pos = 0;
             if (overlong) {
-                int newline = text.indexOf('\n');
-                int markerAt = text.indexOf(marker);
-                overlongHasMarker |= markerAt >= 0 && (newline < 0 || markerAt < newline);
+                int newline = ByteSearch.indexOf(buffer, 0, filled, NEWLINE);
+                overlongHasMarker |= marker.in(buffer, 0, newline < 0 ? filled : newline) >= 0;
                 if (newline < 0 && !eof) {
                     filled = keepTail(filled, marker.length() - 1);
                     continue;
@@ -91,15 +88,15 @@ final class JsonlScanner {
                 pos = newline < 0 ? filled : newline + 1;
             }
             int newline;
-            while ((newline = text.indexOf('\n', pos)) >= 0) {
+            while ((newline = ByteSearch.indexOf(buffer, pos, filled, NEWLINE)) >= 0) {
                 lineNumber++;
-                handleLine(text, pos, newline, lineNumber, false, listener);
+                handleLine(pos, newline, lineNumber, false, listener);
                 pos = newline + 1;
             }
             if (eof) {
                 if (pos < filled) {
                     lineNumber++;
-                    handleLine(text, pos, filled, lineNumber, true, listener);
+                    handleLine(pos, filled, lineNumber, true, listener);
                 }
                 return lineNumber;
             }
@@ -108,7 +105,7 @@ final class JsonlScanner {
                     buffer = java.util.Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
                 } else {
                     overlong = true;
-                    overlongHasMarker = text.contains(marker);
+                    overlongHasMarker = marker.in(buffer, 0, filled) >= 0;
                     filled = keepTail(filled, marker.length() - 1);
                 }
                 continue;
@@ -118,11 +115,12 @@ final class JsonlScanner {
         }
     }
 
-    private static String firstLine(String text) {
-        String stripped = text.stripLeading();
-        int end = stripped.indexOf('\n');
-        return (end < 0 ? stripped.substring(0, Math.min(stripped.length(), HEAD_BYTES))
-                : stripped.substring(0, Math.min(end, HEAD_BYTES))).strip();
+    private String firstLine(int filled) {
+        int start = 0;
+        while (start < filled && isBlank(buffer[start])) start++;
+        int end = Math.min(filled, start + HEAD_BYTES);
+        int newline = ByteSearch.indexOf(buffer, start, end, NEWLINE);
+        return new String(buffer, start, (newline < 0 ? end : newline) - start, StandardCharsets.ISO_8859_1).strip();
     }
 
     private int keepTail(int filled, int tail) {
@@ -130,40 +128,28 @@ final class JsonlScanner {
         return tail;
     }
 
-    private void handleLine(String text, int start, int end, long lineNumber, boolean last, Listener listener) {
+    private void handleLine(int start, int end, long lineNumber, boolean last, Listener listener) {
         int first = start;
         int lastByte = end - 1;
-        while (first <= lastByte && isBlank(text.charAt(first))) first++;
-        while (lastByte >= first && isBlank(text.charAt(lastByte))) lastByte--;
+        while (first <= lastByte && isBlank(buffer[first])) first++;
+        while (lastByte >= first && isBlank(buffer[lastByte])) lastByte--;
         if (first > lastByte) return;
-        if (text.charAt(first) != '{' || text.charAt(lastByte) != '}') {
+        if (buffer[first] != '{' || buffer[lastByte] != '}') {
             listener.skippedLine(lineNumber, ImportProblem.Kind.TORN_LINE, last
                     ? "the last line is cut off (the file may still be being written); it was skipped"
                     : "line is not a whole JSON object (torn or cut off); it was skipped");
             return;
         }
         int head = Math.min(lastByte + 1, first + HEAD_BYTES);
-        int signAt = indexOf(buffer, first, head, skipSign);
-        if (signAt >= 0 && indexOf(buffer, first, signAt, skipSignBefore) < 0
-                && indexOf(buffer, signAt, head, skipSignBefore) >= 0) return;
-        if (indexOf(buffer, first, lastByte + 1, markerBytes) >= 0)
+        int signAt = skipSign.in(buffer, first, head);
+        if (signAt >= 0 && skipSignBefore.in(buffer, first, signAt) < 0
+                && skipSignBefore.in(buffer, signAt, head) >= 0) return;
+        // Claude Code writes the usage object near the end of a line, so the search runs backwards.
+        if (marker.lastIn(buffer, first, lastByte + 1) >= 0)
             listener.markedLine(buffer, first, lastByte + 1, lineNumber);
     }
 
-    /** Returns where {@code needle} starts in {@code bytes[from, to)}, or -1. */
-    static int indexOf(byte[] bytes, int from, int to, byte[] needle) {
-        byte firstByte = needle[0];
-        int lastStart = to - needle.length;
-        outer:
-        for (int i = from; i <= lastStart; i++) {
-            if (bytes[i] != firstByte) continue;
-            for (int j = 1; j < needle.length; j++) if (bytes[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
-
-    private static boolean isBlank(char c) {
+    private static boolean isBlank(byte c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }
