@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -146,11 +149,25 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             pool.shutdownNow();
         }
 
-        List<UsageRecord> ordered = new ArrayList<>(requests.size());
-        for (Candidate c : requests.values()) ordered.add(c.record);
+        List<UsageRecord> ordered = withoutSidechainReplays(requests.values());
         ordered.sort(ClaudeCodeLogImporter::inTimeOrder);
         ordered.forEach(sink);
         return total.toSummary(ordered.size());
+    }
+
+    /**
+     * Drops the sidechain copies that replay a main-thread message under a new request id: {@code /btw} side
+     * questions copy parent messages (same message.id, the parent's cache-read usage) into sidechain files, and
+     * counting them again would double the parent's usage.
+     */
+    private static List<UsageRecord> withoutSidechainReplays(Collection<Candidate> candidates) {
+        Set<String> mainThreadMessages = new HashSet<>();
+        for (Candidate c : candidates)
+            if (!c.sidechain && c.record.messageId() != null) mainThreadMessages.add(c.record.messageId());
+        List<UsageRecord> kept = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates)
+            if (!c.sidechain || !mainThreadMessages.contains(c.record.messageId())) kept.add(c.record);
+        return kept;
     }
 
     /** Time order, then message and request id; written out because it runs a million times on a large tree. */

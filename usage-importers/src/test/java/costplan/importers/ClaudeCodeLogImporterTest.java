@@ -92,6 +92,19 @@ class ClaudeCodeLogImporterTest {
         }
 
         @Test
+        void dropsSideQuestionReplaysOfMainThreadMessagesInSidechains() throws IOException {
+            // A /btw side question replays the parent message in a sidechain file: same message.id, new requestId.
+            String replay = assistant("msg_1", "req_btw", 3, 10, 0, 5000, "", "", "{\"type\":\"text\",\"text\":\"hi\"}")
+                    .replace("\"isSidechain\":false", "\"isSidechain\":true");
+            String ownAnswer = assistant("msg_9", "req_btw2", 40).replace("\"isSidechain\":false", "\"isSidechain\":true");
+            write("-home-u-proj/s1.jsonl", assistant("msg_1", "req_1", 10));
+            write("-home-u-proj/s1/subagents/agent-side1.jsonl", replay, ownAnswer);
+            Result r = read(home);
+            assertThat(r.records()).extracting(UsageRecord::requestId).containsExactly("req_1", "req_btw2");
+            assertThat(r.records().get(0).tokens()).isEqualTo(new TokenCounts(3, 10, 100, 1000));
+        }
+
+        @Test
         void readsTheCacheWriteSplitSpeedAndWebSearches() throws IOException {
             write("p/s1.jsonl", assistant("msg_1", "req_1", 3, 9, 300, 0, "",
                     ",\"cache_creation\":{\"ephemeral_5m_input_tokens\":100,\"ephemeral_1h_input_tokens\":200},"
