@@ -1,0 +1,271 @@
+package costplan.replay;
+
+import costplan.workload.Trace;
+import costplan.workload.TraceRequest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Replays a person's trace on one local option as a discrete-event simulation. Each stream (a session's main thread
+ * or its sub-agents) is a closed loop: its next request becomes ready the recorded think time after the previous
+ * answer, so a slower machine stretches the session. Requests wait in one first-come queue for a free slot.
+ * A request's speed is taken when it starts, from the number of requests then running.
+ */
+public final class Replay {
+    private final Trace trace;
+    private final LocalOption option;
+    private final SpeedTable speeds;
+    private final double maxQueueWaitSeconds;
+
+    private final List<List<TraceRequest>> byStream = new ArrayList<>();
+    private final int[] nextInStream;
+    private final long[] residentTokens;
+    private final long[] diskTokens;
+    private final double[] lastUsed;
+    private final boolean[] running;
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private long sequence;
+
+    private int runningCount;
+    private long residentBytes;
+    private double busySince;
+    private double busySeconds;
+    private double lastEvent;
+    private int localRequests;
+    private long localTokens;
+    private long totalTokens;
+    private long prefilled;
+    private long reloaded;
+    private long peakResidentBytes;
+    private final Map<String, Integer> fallbacks = new LinkedHashMap<>();
+    private final BitSet cloudRouted = new BitSet();
+    private double[] latencies;
+    private int latencyCount;
+    private double localWorkSeconds;
+    private double cloudWorkSeconds;
+
+    private record Event(double time, long order, int kind, TraceRequest request, double readyTime) implements Comparable<Event> {
+        static final int READY = 0;
+        static final int LOCAL_DONE = 1;
+        static final int CLOUD_DONE = 2;
+        static final int QUEUE_TIMEOUT = 3;
+
+        @Override
+        public int compareTo(Event o) {
+            int byTime = Double.compare(time, o.time);
+            return byTime != 0 ? byTime : Long.compare(order, o.order);
+        }
+    }
+
+    private static final class Waiting {
+        final TraceRequest request;
+        final double readyTime;
+        boolean gone;
+
+        Waiting(TraceRequest request, double readyTime) {
+            this.request = request;
+            this.readyTime = readyTime;
+        }
+    }
+
+    private Replay(Trace trace, LocalOption option, SpeedTable speeds) {
+        this.trace = trace;
+        this.option = option;
+        this.speeds = speeds;
+        this.maxQueueWaitSeconds = option.routes().stream().filter(r -> r instanceof RouteRule.MaxQueueWait)
+                .mapToDouble(r -> ((RouteRule.MaxQueueWait) r).seconds()).min().orElse(Double.POSITIVE_INFINITY);
+        for (int s = 0; s < trace.streams(); s++) byStream.add(new ArrayList<>());
+        for (TraceRequest r : trace.requests()) byStream.get(r.stream()).add(r);
+        int streams = trace.streams();
+        nextInStream = new int[streams];
+        residentTokens = new long[streams];
+        diskTokens = new long[streams];
+        lastUsed = new double[streams];
+        running = new boolean[streams];
+        latencies = new double[Math.min(trace.requests().size(), 1 << 16)];
+    }
+
+    /** Replays {@code trace} on {@code option} with {@code speeds} (the option's speed table). */
+    public static ReplayResult run(Trace trace, LocalOption option, SpeedTable speeds) {
+        if (speeds.slots() < option.slots())
+            throw new IllegalArgumentException("the speed table covers " + speeds.slots() + " slots, the option has " + option.slots());
+        return new Replay(trace, option, speeds).run();
+    }
+
+    private ReplayResult run() {
+        for (List<TraceRequest> stream : byStream)
+            schedule(stream.get(0).cloudStartSeconds(), Event.READY, stream.get(0), 0);
+        while (!events.isEmpty()) {
+            Event e = events.poll();
+            advanceClock(e.time());
+            switch (e.kind()) {
+                case Event.READY -> ready(e.request(), e.time());
+                case Event.LOCAL_DONE -> localDone(e.request(), e.readyTime(), e.time());
+                case Event.CLOUD_DONE -> cloudDone(e.request(), e.readyTime(), e.time());
+                case Event.QUEUE_TIMEOUT -> queueTimeout(e.request(), e.time());
+                default -> throw new IllegalStateException("unknown event " + e.kind());
+            }
+        }
+        double[] sorted = Arrays.copyOf(latencies, latencyCount);
+        Arrays.sort(sorted);
+        return new ReplayResult(trace.requests().size(), localRequests, localTokens, totalTokens, fallbacks, cloudRouted,
+                busySeconds, lastEvent, trace.days(), cloudWorkSeconds == 0 ? 1 : localWorkSeconds / cloudWorkSeconds,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), prefilled, reloaded,
+                option.fixedBytes() + peakResidentBytes);
+    }
+
+    private void schedule(double time, int kind, TraceRequest request, double readyTime) {
+        events.add(new Event(time, sequence++, kind, request, readyTime));
+    }
+
+    private void advanceClock(double now) {
+        lastEvent = Math.max(lastEvent, now);
+    }
+
+    private void ready(TraceRequest r, double now) {
+        totalTokens += r.promptTokens() + r.outputTokens();
+        String reason = reasonForCloud(r);
+        if (reason != null) {
+            toCloud(r, now, now, reason);
+        } else if (runningCount < option.slots()) {
+            start(r, now, now);
+        } else {
+            queue.add(new Waiting(r, now));
+            if (maxQueueWaitSeconds < Double.POSITIVE_INFINITY) schedule(now + maxQueueWaitSeconds, Event.QUEUE_TIMEOUT, r, now);
+        }
+    }
+
+    private String reasonForCloud(TraceRequest r) {
+        for (RouteRule rule : option.routes()) {
+            String reason = rule.reasonBeforeQueue(r);
+            if (reason != null) return reason;
+        }
+        long tokens = r.promptTokens() + r.outputTokens();
+        if (tokens > option.contextTokens()) return "longer than the model's context";
+        if (option.kvBytes(tokens) > option.kvBudgetBytes()) return "KV cache does not fit in memory";
+        return null;
+    }
+
+    private void toCloud(TraceRequest r, double readyTime, double now, String reason) {
+        fallbacks.merge(reason, 1, Integer::sum);
+        cloudRouted.set(r.index());
+        schedule(now + r.cloudEndSeconds() - r.cloudStartSeconds(), Event.CLOUD_DONE, r, readyTime);
+    }
+
+    private void cloudDone(TraceRequest r, double readyTime, double now) {
+        countWork(r, now - readyTime);
+        streamContinues(r, now);
+    }
+
+    private void start(TraceRequest r, double readyTime, double now) {
+        int stream = r.stream();
+        long tokens = r.promptTokens() + r.outputTokens();
+        makeRoom(option.kvBytes(tokens) - option.kvBytes(residentTokens[stream]), stream);
+        long reused = 0;
+        double reloadSeconds = 0;
+        if (option.policy() != CachePolicy.NONE) {
+            if (residentTokens[stream] > 0) {
+                reused = Math.min(residentTokens[stream], r.cacheReadTokens());
+            } else if (option.policy() == CachePolicy.PERSISTED && diskTokens[stream] > 0) {
+                reused = Math.min(diskTokens[stream], r.cacheReadTokens());
+                reloadSeconds = option.kvBytes(reused) / (option.device().diskReadGBps() * 1e9);
+                reloaded += reused;
+            }
+        }
+        long toPrefill = r.promptTokens() - reused;
+        prefilled += toPrefill;
+        if (runningCount == 0) busySince = now;
+        runningCount++;
+        running[stream] = true;
+        residentBytes += option.kvBytes(tokens) - option.kvBytes(residentTokens[stream]);
+        residentTokens[stream] = tokens;
+        peakResidentBytes = Math.max(peakResidentBytes, residentBytes);
+        double serviceSeconds = reloadSeconds + speeds.prefillSeconds(reused, toPrefill, runningCount)
+                + speeds.decodeSeconds(r.promptTokens(), r.outputTokens(), runningCount);
+        schedule(now + serviceSeconds, Event.LOCAL_DONE, r, readyTime);
+    }
+
+    /** Evicts idle sessions' KV caches, least recently used first, until {@code bytes} more fit. */
+    private void makeRoom(long bytes, int forStream) {
+        while (residentBytes + bytes > option.kvBudgetBytes()) {
+            int victim = -1;
+            for (int s = 0; s < residentTokens.length; s++)
+                if (s != forStream && !running[s] && residentTokens[s] > 0 && (victim < 0 || lastUsed[s] < lastUsed[victim])) victim = s;
+            if (victim < 0) return;
+            residentBytes -= option.kvBytes(residentTokens[victim]);
+            if (option.policy() == CachePolicy.PERSISTED) diskTokens[victim] = residentTokens[victim];
+            residentTokens[victim] = 0;
+        }
+    }
+
+    private void localDone(TraceRequest r, double readyTime, double now) {
+        int stream = r.stream();
+        runningCount--;
+        running[stream] = false;
+        lastUsed[stream] = now;
+        if (option.policy() == CachePolicy.NONE) {
+            residentBytes -= option.kvBytes(residentTokens[stream]);
+            residentTokens[stream] = 0;
+        }
+        if (runningCount == 0) busySeconds += now - busySince;
+        localRequests++;
+        localTokens += r.promptTokens() + r.outputTokens();
+        recordLatency(now - readyTime);
+        countWork(r, now - readyTime);
+        Waiting next;
+        while ((next = queue.poll()) != null) {
+            if (next.gone) continue;
+            next.gone = true;
+            start(next.request, next.readyTime, now);
+            break;
+        }
+        streamContinues(r, now);
+    }
+
+    private void queueTimeout(TraceRequest r, double now) {
+        for (Waiting w : queue) {
+            if (w.request == r && !w.gone) {
+                w.gone = true;
+                toCloud(r, w.readyTime, now, "queue wait over limit");
+                return;
+            }
+        }
+    }
+
+    private void countWork(TraceRequest r, double localSeconds) {
+        double think = r.gapAfterSeconds() <= Trace.AWAY.toSeconds() ? r.gapAfterSeconds() : 0;
+        localWorkSeconds += localSeconds + think;
+        cloudWorkSeconds += r.cloudEndSeconds() - r.cloudStartSeconds() + think;
+    }
+
+    private void streamContinues(TraceRequest r, double now) {
+        int stream = r.stream();
+        int next = ++nextInStream[stream];
+        List<TraceRequest> requests = byStream.get(stream);
+        if (next >= requests.size()) return;
+        TraceRequest following = requests.get(next);
+        double readyAt = r.gapAfterSeconds() > Trace.AWAY.toSeconds()
+                ? Math.max(now, following.cloudStartSeconds())
+                : now + r.gapAfterSeconds();
+        schedule(readyAt, Event.READY, following, readyAt);
+    }
+
+    private void recordLatency(double seconds) {
+        if (latencyCount == latencies.length) latencies = Arrays.copyOf(latencies, latencies.length * 2);
+        latencies[latencyCount++] = seconds;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+}

@@ -1,0 +1,107 @@
+package costplan.workload;
+
+import costplan.importers.UsageRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's requests in arrival order, grouped into closed-loop streams (a session's main thread, or its
+ * sub-agents), with the think time between a stream's requests recovered by removing the cloud's response time.
+ */
+public final class Trace {
+    /** A gap longer than this is the person being away: the stream resumes at its recorded time, not after it. */
+    public static final Duration AWAY = Duration.ofMinutes(15);
+
+    private final List<TraceRequest> requests;
+    private final int streams;
+    private final Instant start;
+    private final CloudSpeed cloudSpeed;
+
+    private Trace(List<TraceRequest> requests, int streams, Instant start, CloudSpeed cloudSpeed) {
+        this.requests = List.copyOf(requests);
+        this.streams = streams;
+        this.start = start;
+        this.cloudSpeed = cloudSpeed;
+    }
+
+    /** Builds the trace of {@code records} (any order), assuming the cloud answered at {@code cloudSpeed}. */
+    public static Trace of(List<UsageRecord> records, CloudSpeed cloudSpeed) {
+        if (records.isEmpty()) throw new IllegalArgumentException("the trace is empty: no requests to replay");
+        Integer[] order = new Integer[records.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparing((Integer i) -> cloudStart(records.get(i), cloudSpeed)));
+        Instant first = cloudStart(records.get(order[0]), cloudSpeed);
+        Map<String, Integer> streamIds = new HashMap<>();
+        List<List<Integer>> byStream = new ArrayList<>();
+        for (Integer i : order) {
+            UsageRecord r = records.get(i);
+            int stream = streamIds.computeIfAbsent(r.sessionId() + (r.subAgent() ? "/sub-agents" : ""), k -> {
+                byStream.add(new ArrayList<>());
+                return byStream.size() - 1;
+            });
+            byStream.get(stream).add(i);
+        }
+        Map<Integer, Double> gapAfter = new HashMap<>();
+        for (List<Integer> stream : byStream) {
+            for (int k = 0; k + 1 < stream.size(); k++) {
+                UsageRecord here = records.get(stream.get(k));
+                UsageRecord next = records.get(stream.get(k + 1));
+                double gap = seconds(here.timestamp(), cloudStart(next, cloudSpeed));
+                gapAfter.put(stream.get(k), Math.max(0, gap));
+            }
+        }
+        List<TraceRequest> requests = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            UsageRecord r = records.get(i);
+            requests.add(new TraceRequest(requests.size(), streamIds.get(r.sessionId() + (r.subAgent() ? "/sub-agents" : "")),
+                    seconds(first, cloudStart(r, cloudSpeed)), seconds(first, r.timestamp()), gapAfter.getOrDefault(i, 0.0),
+                    r.tokens().inputTokens(), r.tokens().cacheCreationTokens(), r.tokens().cacheReadTokens(),
+                    r.tokens().outputTokens(), r.model(), !r.toolNames().isEmpty(), i));
+        }
+        return new Trace(requests, byStream.size(), first, cloudSpeed);
+    }
+
+    private static Instant cloudStart(UsageRecord r, CloudSpeed speed) {
+        return r.timestamp().minusNanos(Math.round(speed.responseSeconds(r.tokens().outputTokens()) * 1e9));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    public List<TraceRequest> requests() {
+        return requests;
+    }
+
+    public int streams() {
+        return streams;
+    }
+
+    /** When the first request was sent. */
+    public Instant start() {
+        return start;
+    }
+
+    public CloudSpeed cloudSpeed() {
+        return cloudSpeed;
+    }
+
+    /** Seconds from the first request's start to the last answer. */
+    public double spanSeconds() {
+        double end = 0;
+        for (TraceRequest r : requests) end = Math.max(end, r.cloudEndSeconds());
+        return end;
+    }
+
+    /** Days the trace covers, at least one. */
+    public double days() {
+        return Math.max(1, Math.ceil(spanSeconds() / 86_400));
+    }
+}
