@@ -100,6 +100,28 @@ public final class Trace {
         return end;
     }
 
+    /**
+     * Seconds during which at least one stream was working: from each request's start to the next request of its
+     * stream, unless the person was away in between. A rented machine must be up for these.
+     */
+    public double activeSeconds() {
+        double[][] intervals = new double[requests.size()][];
+        for (int i = 0; i < intervals.length; i++) {
+            TraceRequest r = requests.get(i);
+            double think = r.gapAfterSeconds() <= AWAY.toSeconds() ? r.gapAfterSeconds() : 0;
+            intervals[i] = new double[]{r.cloudStartSeconds(), r.cloudEndSeconds() + think};
+        }
+        Arrays.sort(intervals, Comparator.comparingDouble(a -> a[0]));
+        double total = 0;
+        double coveredTo = Double.NEGATIVE_INFINITY;
+        for (double[] interval : intervals) {
+            double from = Math.max(interval[0], coveredTo);
+            if (interval[1] > from) total += interval[1] - from;
+            coveredTo = Math.max(coveredTo, interval[1]);
+        }
+        return total;
+    }
+
     /** Days the trace covers, at least one. */
     public double days() {
         return Math.max(1, Math.ceil(spanSeconds() / 86_400));

@@ -1,0 +1,45 @@
+package costplan.plan;
+
+import costplan.replay.LocalOption;
+import costplan.replay.ReplayResult;
+
+import java.util.List;
+
+/**
+ * The plan's answer for one option: can it keep up with the trace, what it costs per month, and when (with what
+ * spread) it pays back.
+ *
+ * @param feasible whether it keeps up: slowdown, local share and memory within the limits
+ * @param infeasibleReason why not, or null
+ * @param replay the replay at the expected engine efficiency
+ * @param expected the money at the most likely value of every input
+ * @param paybackMonths P10, P50 and P90 of the payback over the Monte Carlo samples (infinite = never)
+ * @param monthlySavingsUsd P10, P50 and P90 of the average monthly savings over the machine's life
+ * @param paybackWithinLifeProbability share of samples that pay back within the machine's life
+ * @param sensitivity the inputs that move the payback most, largest swing first
+ */
+public record OptionPlan(LocalOption option, boolean feasible, String infeasibleReason, ReplayResult replay,
+                         Economics.Outcome expected, Percentiles paybackMonths, Percentiles monthlySavingsUsd,
+                         double paybackWithinLifeProbability, List<Sensitivity> sensitivity) {
+
+    /** Low, middle and high of a sampled figure. */
+    public record Percentiles(double p10, double p50, double p90) {
+    }
+
+    /** How far one input, moved to its low and its high value with all others at their most likely, moves the payback. */
+    public record Sensitivity(String input, String lowValue, String highValue, double paybackAtLow, double paybackAtHigh,
+                              double savingsAtLow, double savingsAtHigh) {
+        /** Months between the payback at the low and at the high value (never counts as the search horizon). */
+        public double paybackSwing() {
+            return Math.abs(capped(paybackAtHigh) - capped(paybackAtLow));
+        }
+
+        public double savingsSwing() {
+            return Math.abs(savingsAtHigh - savingsAtLow);
+        }
+
+        private static double capped(double months) {
+            return Math.min(months, Economics.HORIZON_MONTHS);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package costplan.plan;
+
+import costplan.catalog.Device;
+import costplan.catalog.Range;
+import costplan.replay.LocalOption;
+import costplan.replay.Replay;
+import costplan.replay.ReplayResult;
+import costplan.replay.SpeedTable;
+import costplan.speed.SpeedModel;
+import costplan.workload.Trace;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.DoubleFunction;
+
+/**
+ * Replays a trace on each option, prices what each costs against the person's baseline, and samples the uncertain
+ * inputs (engine efficiency, electricity, growth, resale, the share of the work the local model can do, the
+ * machine's price) to give the payback's P10/P50/P90 and which input moves it most.
+ */
+public final class Planner {
+    private final Trace trace;
+    private final double[] requestCostUsd;
+    private final Baseline baseline;
+    private final boolean baselineScalesWithUsage;
+    private final Assumptions assumptions;
+    private final SpeedModel speeds;
+    private final int samples;
+    private final long seed;
+
+    /**
+     * @param requestCostUsd API cost of each trace request, by trace index (0 where the request has no price)
+     */
+    public Planner(Trace trace, double[] requestCostUsd, Baseline baseline, boolean baselineScalesWithUsage,
+                   Assumptions assumptions, SpeedModel speeds, int samples, long seed) {
+        if (requestCostUsd.length != trace.requests().size())
+            throw new IllegalArgumentException("one cost per trace request expected");
+        if (samples < 1 || samples > 10_000_000) throw new IllegalArgumentException("samples must be 1 to 10,000,000 but was " + samples);
+        this.trace = trace;
+        this.requestCostUsd = requestCostUsd.clone();
+        this.baseline = baseline;
+        this.baselineScalesWithUsage = baselineScalesWithUsage;
+        this.assumptions = assumptions;
+        this.speeds = speeds;
+        this.samples = samples;
+        this.seed = seed;
+    }
+
+    /** API-equivalent cost of the whole trace per month. */
+    public double apiUsdPerMonth() {
+        return Arrays.stream(requestCostUsd).sum() / trace.days() * Economics.DAYS_PER_MONTH;
+    }
+
+    /** Plans every option, the ones that keep up first, then by median monthly savings. */
+    public List<OptionPlan> plan(List<LocalOption> options) {
+        List<OptionPlan> plans = new ArrayList<>();
+        for (LocalOption option : options) plans.add(plan(option));
+        plans.sort(Comparator.comparing((OptionPlan p) -> !p.feasible())
+                .thenComparing(p -> -p.monthlySavingsUsd().p50()));
+        return List.copyOf(plans);
+    }
+
+    public OptionPlan plan(LocalOption option) {
+        Uncertain efficiency = efficiencyOf(option);
+        OptionReplays replays = replay(option, efficiency);
+        Economics economics = new Economics(option.device(), replays, trace.days(), apiUsdPerMonth(),
+                trace.activeSeconds() / 3600 / trace.days(), baseline, baselineScalesWithUsage, assumptions.lifeMonths());
+        Uncertain purchase = purchaseOf(option.device());
+        Scenario expectedScenario = new Scenario(efficiency.mode(), assumptions.electricityUsdPerKwh().mode(),
+                assumptions.growthPerMonth().mode(), assumptions.resaleScale().mode(),
+                assumptions.localCapableShare().mode(), purchase.mode());
+        String infeasible = infeasibleReason(option, replays, expectedScenario);
+        Economics.Outcome expected = economics.run(expectedScenario);
+
+        RandomGenerator random = new Well19937c(seed);
+        double[] paybacks = new double[samples];
+        double[] savings = new double[samples];
+        int withinLife = 0;
+        for (int i = 0; i < samples; i++) {
+            Scenario s = new Scenario(efficiency.sample(random), assumptions.electricityUsdPerKwh().sample(random),
+                    assumptions.growthPerMonth().sample(random), assumptions.resaleScale().sample(random),
+                    assumptions.localCapableShare().sample(random), purchase.sample(random));
+            Economics.Outcome o = economics.run(s);
+            paybacks[i] = infeasibleReason(option, replays, s) == null ? o.paybackMonths() : Double.POSITIVE_INFINITY;
+            savings[i] = o.averageMonthlySavingsUsd();
+            if (paybacks[i] <= assumptions.lifeMonths()) withinLife++;
+        }
+        List<OptionPlan.Sensitivity> sensitivity = infeasible != null ? List.of()
+                : sensitivity(economics, expectedScenario, efficiency, purchase);
+        return new OptionPlan(option, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
+                percentiles(savings), (double) withinLife / samples, sensitivity);
+    }
+
+    private OptionReplays replay(LocalOption option, Uncertain efficiency) {
+        ReplayResult expected = replayAt(option, efficiency.mode());
+        ReplayResult low = efficiency.isFixed() ? expected : replayAt(option, efficiency.low());
+        ReplayResult high = efficiency.isFixed() ? expected : replayAt(option, efficiency.high());
+        return new OptionReplays(efficiency, low, expected, high, cost(low.cloudRouted()), cost(expected.cloudRouted()),
+                cost(high.cloudRouted()));
+    }
+
+    private ReplayResult replayAt(LocalOption option, double efficiencyScale) {
+        long maxDepth = option.contextTokens();
+        SpeedTable table = SpeedTable.of(speeds, option.device(), option.model(), option.engine(), option.kvType(),
+                option.slots(), maxDepth, efficiencyScale);
+        return Replay.run(trace, option, table);
+    }
+
+    private double cost(BitSet requests) {
+        double sum = 0;
+        for (int i = requests.nextSetBit(0); i >= 0; i = requests.nextSetBit(i + 1)) sum += requestCostUsd[i];
+        return sum;
+    }
+
+    /** The engine's decode-efficiency spread on this device, as a multiplier around 1. */
+    private static Uncertain efficiencyOf(LocalOption option) {
+        var factor = option.engine().efficiency().decodeBandwidth();
+        double point = factor.of(option.device());
+        Range range = factor.rangeOf(option.device());
+        return new Uncertain(range.low() / point, 1, range.high() / point);
+    }
+
+    private static Uncertain purchaseOf(Device device) {
+        double purchase = device.purchaseUsd();
+        Range range = device.priceNewRangeUsd();
+        if (device.rented() || range == null || device.priceNewUsd() == null) return Uncertain.fixed(purchase);
+        double host = purchase - device.priceNewUsd();
+        return new Uncertain(Math.min(purchase, range.low() + host), purchase, Math.max(purchase, range.high() + host));
+    }
+
+    private String infeasibleReason(LocalOption option, OptionReplays replays, Scenario s) {
+        double slowdown = replays.slowdown(s.efficiency());
+        if (slowdown > assumptions.maxSlowdown())
+            return String.format(java.util.Locale.ROOT, "cannot keep up: a working day takes %.1fx as long (limit %.1fx)",
+                    slowdown, assumptions.maxSlowdown());
+        double local = replays.localShareOfRequests(s.efficiency()) * s.localCapableShare();
+        if (local < assumptions.minLocalShare())
+            return String.format(java.util.Locale.ROOT, "only %.0f %% of requests could run locally (limit %.0f %%)",
+                    local * 100, assumptions.minLocalShare() * 100);
+        if (replays.expected().memoryHighWaterBytes() > option.device().usableBytes())
+            return String.format(java.util.Locale.ROOT, "the KV caches of the running requests need %.0f GB, more than the %.0f GB usable",
+                    replays.expected().memoryHighWaterBytes() / 1e9, option.device().usableBytes() / 1e9);
+        return null;
+    }
+
+    private List<OptionPlan.Sensitivity> sensitivity(Economics economics, Scenario mode, Uncertain efficiency, Uncertain purchase) {
+        Assumptions a = assumptions;
+        List<OptionPlan.Sensitivity> rows = new ArrayList<>(List.of(
+                swing(economics, "engine efficiency (x expected)", efficiency, mode::withEfficiency),
+                swing(economics, "electricity (USD/kWh)", a.electricityUsdPerKwh(), mode::withElectricity),
+                swing(economics, "usage growth per month", a.growthPerMonth(), mode::withGrowth),
+                swing(economics, "resale value (x catalog)", a.resaleScale(), mode::withResaleScale),
+                swing(economics, "share the local model can do", a.localCapableShare(), mode::withLocalCapableShare),
+                swing(economics, "machine price (USD)", purchase, mode::withPurchase)));
+        rows.removeIf(r -> r.lowValue().equals(r.highValue()));
+        rows.sort(Comparator.comparingDouble(OptionPlan.Sensitivity::paybackSwing).reversed()
+                .thenComparing(Comparator.comparingDouble(OptionPlan.Sensitivity::savingsSwing).reversed()));
+        return List.copyOf(rows);
+    }
+
+    private static OptionPlan.Sensitivity swing(Economics economics, String name, Uncertain input, DoubleFunction<Scenario> at) {
+        Economics.Outcome low = economics.run(at.apply(input.low()));
+        Economics.Outcome high = economics.run(at.apply(input.high()));
+        return new OptionPlan.Sensitivity(name, Uncertain.fixed(input.low()).toString(), Uncertain.fixed(input.high()).toString(),
+                low.paybackMonths(), high.paybackMonths(), low.averageMonthlySavingsUsd(), high.averageMonthlySavingsUsd());
+    }
+
+    private static OptionPlan.Percentiles percentiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new OptionPlan.Percentiles(rank(sorted, 0.10), rank(sorted, 0.50), rank(sorted, 0.90));
+    }
+
+    private static double rank(double[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
