@@ -56,10 +56,9 @@ public final class Planner {
         return Arrays.stream(requestCostUsd).sum() / trace.days() * Economics.DAYS_PER_MONTH;
     }
 
-    /** Plans every option, the ones that keep up first, then by median monthly savings. */
+    /** Plans every option (in parallel, one per core), the ones that keep up first, then by median monthly savings. */
     public List<OptionPlan> plan(List<LocalOption> options) {
-        List<OptionPlan> plans = new ArrayList<>();
-        for (LocalOption option : options) plans.add(plan(option));
+        List<OptionPlan> plans = new ArrayList<>(options.parallelStream().map(this::plan).toList());
         plans.sort(Comparator.comparing((OptionPlan p) -> !p.feasible())
                 .thenComparing(p -> -p.monthlySavingsUsd().p50()));
         return List.copyOf(plans);

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ public final class Replay {
     private final int[] nextInStream;
     private final long[] residentTokens;
     private final long[] diskTokens;
-    private final double[] lastUsed;
     private final boolean[] running;
+    /** Streams holding a KV cache while no request of theirs runs, least recently used first. */
+    private final LinkedHashSet<Integer> idleResident = new LinkedHashSet<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private long sequence;
@@ -88,7 +91,6 @@ public final class Replay {
         nextInStream = new int[streams];
         residentTokens = new long[streams];
         diskTokens = new long[streams];
-        lastUsed = new double[streams];
         running = new boolean[streams];
         latencies = new double[Math.min(trace.requests().size(), 1 << 16)];
     }
@@ -101,9 +103,16 @@ public final class Replay {
     }
 
     private ReplayResult run() {
-        for (List<TraceRequest> stream : byStream)
-            schedule(stream.get(0).cloudStartSeconds(), Event.READY, stream.get(0), 0);
-        while (!events.isEmpty()) {
+        // Streams are numbered in order of their first request, so each joins the event queue only when the clock
+        // reaches it: the queue stays as small as the number of streams at work at once.
+        int joined = 0;
+        while (joined < byStream.size() || !events.isEmpty()) {
+            if (joined < byStream.size()
+                    && (events.isEmpty() || byStream.get(joined).get(0).cloudStartSeconds() <= events.peek().time())) {
+                TraceRequest first = byStream.get(joined++).get(0);
+                schedule(first.cloudStartSeconds(), Event.READY, first, first.cloudStartSeconds());
+                continue;
+            }
             Event e = events.poll();
             advanceClock(e.time());
             switch (e.kind()) {
@@ -114,11 +123,9 @@ public final class Replay {
                 default -> throw new IllegalStateException("unknown event " + e.kind());
             }
         }
-        double[] sorted = Arrays.copyOf(latencies, latencyCount);
-        Arrays.sort(sorted);
         return new ReplayResult(trace.requests().size(), localRequests, localTokens, totalTokens, fallbacks, cloudRouted,
                 busySeconds, lastEvent, trace.days(), cloudWorkSeconds == 0 ? 1 : localWorkSeconds / cloudWorkSeconds,
-                percentile(sorted, 0.50), percentile(sorted, 0.95), prefilled, reloaded,
+                percentile(0.50), percentile(0.95), prefilled, reloaded,
                 option.fixedBytes() + peakResidentBytes);
     }
 
@@ -168,7 +175,8 @@ public final class Replay {
     private void start(TraceRequest r, double readyTime, double now) {
         int stream = r.stream();
         long tokens = r.promptTokens() + r.outputTokens();
-        makeRoom(option.kvBytes(tokens) - option.kvBytes(residentTokens[stream]), stream);
+        idleResident.remove(stream);
+        makeRoom(option.kvBytes(tokens) - option.kvBytes(residentTokens[stream]));
         long reused = 0;
         double reloadSeconds = 0;
         if (option.policy() != CachePolicy.NONE) {
@@ -194,12 +202,12 @@ public final class Replay {
     }
 
     /** Evicts idle sessions' KV caches, least recently used first, until {@code bytes} more fit. */
-    private void makeRoom(long bytes, int forStream) {
-        while (residentBytes + bytes > option.kvBudgetBytes()) {
-            int victim = -1;
-            for (int s = 0; s < residentTokens.length; s++)
-                if (s != forStream && !running[s] && residentTokens[s] > 0 && (victim < 0 || lastUsed[s] < lastUsed[victim])) victim = s;
-            if (victim < 0) return;
+    private void makeRoom(long bytes) {
+        if (residentBytes + bytes <= option.kvBudgetBytes()) return;
+        Iterator<Integer> leastRecent = idleResident.iterator();
+        while (residentBytes + bytes > option.kvBudgetBytes() && leastRecent.hasNext()) {
+            int victim = leastRecent.next();
+            leastRecent.remove();
             residentBytes -= option.kvBytes(residentTokens[victim]);
             if (option.policy() == CachePolicy.PERSISTED) diskTokens[victim] = residentTokens[victim];
             residentTokens[victim] = 0;
@@ -210,10 +218,11 @@ public final class Replay {
         int stream = r.stream();
         runningCount--;
         running[stream] = false;
-        lastUsed[stream] = now;
         if (option.policy() == CachePolicy.NONE) {
             residentBytes -= option.kvBytes(residentTokens[stream]);
             residentTokens[stream] = 0;
+        } else {
+            idleResident.add(stream);
         }
         if (runningCount == 0) busySeconds += now - busySince;
         localRequests++;
@@ -263,9 +272,32 @@ public final class Replay {
         latencies[latencyCount++] = seconds;
     }
 
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+    /** Nearest-rank percentile of the latencies, found by selection rather than a full sort. */
+    private double percentile(double p) {
+        if (latencyCount == 0) return 0;
+        int rank = Math.max(0, (int) Math.ceil(p * latencyCount) - 1);
+        return select(latencies, 0, latencyCount - 1, rank);
+    }
+
+    /** Returns the value that would be at {@code k} if {@code values[from..to]} were sorted (Hoare's selection). */
+    private static double select(double[] values, int from, int to, int k) {
+        while (from < to) {
+            double pivot = values[(from + to) >>> 1];
+            int i = from;
+            int j = to;
+            while (i <= j) {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (k <= j) to = j;
+            else if (k >= i) from = i;
+            else return values[k];
+        }
+        return values[k];
     }
 }

@@ -34,34 +34,36 @@ public final class Trace {
     /** Builds the trace of {@code records} (any order), assuming the cloud answered at {@code cloudSpeed}. */
     public static Trace of(List<UsageRecord> records, CloudSpeed cloudSpeed) {
         if (records.isEmpty()) throw new IllegalArgumentException("the trace is empty: no requests to replay");
-        Integer[] order = new Integer[records.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparing((Integer i) -> cloudStart(records.get(i), cloudSpeed)));
-        Instant first = cloudStart(records.get(order[0]), cloudSpeed);
-        Map<String, Integer> streamIds = new HashMap<>();
-        List<List<Integer>> byStream = new ArrayList<>();
-        for (Integer i : order) {
+        int n = records.size();
+        Instant first = records.stream().map(r -> cloudStart(r, cloudSpeed)).min(Comparator.naturalOrder()).orElseThrow();
+        double[] start = new double[n];
+        double[] end = new double[n];
+        for (int i = 0; i < n; i++) {
             UsageRecord r = records.get(i);
-            int stream = streamIds.computeIfAbsent(r.sessionId() + (r.subAgent() ? "/sub-agents" : ""), k -> {
+            end[i] = seconds(first, r.timestamp());
+            start[i] = end[i] - cloudSpeed.responseSeconds(r.tokens().outputTokens());
+        }
+        int[] order = java.util.stream.IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingDouble(i -> start[i])).mapToInt(Integer::intValue).toArray();
+        Map<String, Integer> streamIds = new HashMap<>();
+        int[] streamOf = new int[n];
+        List<List<Integer>> byStream = new ArrayList<>();
+        for (int i : order) {
+            UsageRecord r = records.get(i);
+            streamOf[i] = streamIds.computeIfAbsent(r.subAgent() ? r.sessionId() + "/sub-agents" : r.sessionId(), k -> {
                 byStream.add(new ArrayList<>());
                 return byStream.size() - 1;
             });
-            byStream.get(stream).add(i);
+            byStream.get(streamOf[i]).add(i);
         }
-        Map<Integer, Double> gapAfter = new HashMap<>();
-        for (List<Integer> stream : byStream) {
-            for (int k = 0; k + 1 < stream.size(); k++) {
-                UsageRecord here = records.get(stream.get(k));
-                UsageRecord next = records.get(stream.get(k + 1));
-                double gap = seconds(here.timestamp(), cloudStart(next, cloudSpeed));
-                gapAfter.put(stream.get(k), Math.max(0, gap));
-            }
-        }
-        List<TraceRequest> requests = new ArrayList<>(order.length);
-        for (Integer i : order) {
+        double[] gapAfter = new double[n];
+        for (List<Integer> stream : byStream)
+            for (int k = 0; k + 1 < stream.size(); k++)
+                gapAfter[stream.get(k)] = Math.max(0, start[stream.get(k + 1)] - end[stream.get(k)]);
+        List<TraceRequest> requests = new ArrayList<>(n);
+        for (int i : order) {
             UsageRecord r = records.get(i);
-            requests.add(new TraceRequest(requests.size(), streamIds.get(r.sessionId() + (r.subAgent() ? "/sub-agents" : "")),
-                    seconds(first, cloudStart(r, cloudSpeed)), seconds(first, r.timestamp()), gapAfter.getOrDefault(i, 0.0),
+            requests.add(new TraceRequest(requests.size(), streamOf[i], start[i], end[i], gapAfter[i],
                     r.tokens().inputTokens(), r.tokens().cacheCreationTokens(), r.tokens().cacheReadTokens(),
                     r.tokens().outputTokens(), r.model(), !r.toolNames().isEmpty(), i));
         }
