@@ -48,8 +48,9 @@ final class AssumptionsSections {
 
     private static List<KeyFigure> facts(ReportInputs in) {
         var imported = in.imported();
-        String skipped = imported.skippedAnything() ? count(imported.skippedLineCount()) + " lines and "
-                + count(imported.skippedFiles()) + " files skipped as unreadable (listed on stderr)" : "nothing skipped";
+        String skipped = !imported.skippedAnything() ? "nothing skipped" : count(imported.skippedLineCount()) + " lines"
+                + (imported.skippedFiles() == 0 ? "" : " and " + count(imported.skippedFiles()) + " files")
+                + " skipped as unreadable (each listed on stderr)";
         return List.of(
                 new KeyFigure("Logs read", count(imported.filesRead()) + " files, " + count(imported.linesRead()) + " lines",
                         String.format(java.util.Locale.ROOT, "%,.1f MB; ", imported.bytesRead() / 1e6) + skipped),
