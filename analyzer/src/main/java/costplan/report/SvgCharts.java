@@ -17,8 +17,8 @@ import java.awt.geom.Rectangle2D;
 final class SvgCharts {
     static final Color TEXT = new Color(0x33, 0x33, 0x33);
     static final Color GRID = new Color(0xd9, 0xd9, 0xd9);
-    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final int WIDTH = 760;
     static final int HEIGHT = 320;
 
