@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
         header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
-        subcommands = {AnalyzeCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ReportCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -67,6 +67,7 @@ public final class Main {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == AnalyzeCommand.class) return type.cast(new AnalyzeCommand(environment));
+            if (type == ReportCommand.class) return type.cast(new ReportCommand(environment));
             return CommandLine.defaultFactory().create(type);
         }
     }

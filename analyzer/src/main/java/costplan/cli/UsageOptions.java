@@ -1,0 +1,172 @@
+package costplan.cli;
+
+import costplan.importers.ClaudeCodeLogImporter;
+import costplan.importers.ClaudeLogLocations;
+import costplan.importers.ImportProblem;
+import costplan.importers.ImportProgress;
+import costplan.importers.ImportSummary;
+import costplan.importers.UsageRecord;
+import costplan.ledger.LedgerFilter;
+import costplan.ledger.UsageGroup;
+import costplan.ledger.UsageLedger;
+import costplan.pricing.PriceBook;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The options that choose which usage to read and how to price it, shared by the commands that read logs. */
+final class UsageOptions {
+    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Claude config folders, projects/ folders or .jsonl files (default: where Claude Code writes logs).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-s", "--since"}, paramLabel = "DATE", description = "First day to include (2026-01-31 or 20260131). Default: the first day logged.")
+    String since;
+
+    @Option(names = {"-u", "--until"}, paramLabel = "DATE", description = "Last day to include. Default: the last day logged.")
+    String until;
+
+    @Option(names = {"-z", "--timezone", "--zone"}, paramLabel = "ZONE",
+            description = "IANA time zone days are cut in, e.g. Europe/Paris or UTC. Default: the system zone.")
+    String timezone;
+
+    @Option(names = "--project", paramLabel = "TEXT", description = "Only projects whose path contains TEXT (any case). Default: all.")
+    String project;
+
+    @Option(names = "--model", paramLabel = "TEXT", description = "Only models whose id contains TEXT (any case). Default: all.")
+    String model;
+
+    @Option(names = "--pricing", paramLabel = "DIR",
+            description = "Read anthropic.json and subscriptions.json from DIR instead of the bundled pricing-data/.")
+    Path pricing;
+
+    @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
+    boolean strict;
+
+    @Option(names = "--verbose", description = "Print every skipped line and stack traces of internal errors.")
+    boolean verbose;
+
+    /** The usage that was read: the import, the priced ledger, and where it came from. */
+    record Usage(ImportSummary imported, UsageLedger ledger, PriceBook prices, List<Path> sources) {
+    }
+
+    /**
+     * Reads and prices the chosen logs, printing import problems on {@code err}; empty when nothing usable was
+     * read (the reason is printed, the exit code is {@link ExitCodes#BAD_INPUT}).
+     */
+    Optional<Usage> read(Environment environment, PrintWriter err) throws IOException {
+        ZoneId zone = zone(environment);
+        LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, model);
+        PriceBook prices = pricing == null ? PriceBook.bundled("anthropic") : PriceBook.load(pricing, "anthropic");
+
+        List<Path> sources = paths.isEmpty() ? ClaudeLogLocations.find(environment.variables(), environment.home()) : paths;
+        if (sources.isEmpty()) {
+            err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects;"
+                    + " give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE);
+            return Optional.empty();
+        }
+        List<UsageRecord> records = new ArrayList<>();
+        ProgressLine progress = new ProgressLine(err, environment);
+        ImportSummary imported = new ClaudeCodeLogImporter(environment.clock(),
+                Runtime.getRuntime().availableProcessors(), progress).read(sources, records::add);
+        progress.finish();
+        reportProblems(imported, err);
+        if (strict && imported.skippedAnything()) {
+            err.println("costplan: error: --strict: " + skippedSummary(imported) + "; nothing was printed");
+            return Optional.empty();
+        }
+        if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
+        return Optional.of(new Usage(imported, UsageLedger.of(records, prices, zone).filter(filter), prices, sources));
+    }
+
+    /** Warns about unpriced models and skipped input, and returns the exit code of a run that read {@code usage}. */
+    static int finish(Usage usage, PrintWriter err) {
+        for (UsageGroup unpriced : usage.ledger().total().byModel()) {
+            if (unpriced.unpricedRequests() == 0) continue;
+            err.println("costplan: warning: no price for model " + unpriced.key() + " (" + Formats.count(unpriced.unpricedRequests())
+                    + " requests, " + Formats.count(unpriced.unpricedTokens()) + " tokens), shown as unpriced; closest known ids: "
+                    + String.join(", ", usage.prices().closestIds(unpriced.key())));
+        }
+        if (usage.imported().skippedAnything()) {
+            err.println("costplan: " + skippedSummary(usage.imported()) + "; the rest was read (exit code 4)");
+            return ExitCodes.SKIPPED_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void reportProblems(ImportSummary imported, PrintWriter err) {
+        for (ImportProblem p : imported.problems()) err.println("costplan: warning: " + p);
+        if (imported.moreProblems() > 0)
+            err.println("costplan: warning: " + Formats.count(imported.moreProblems())
+                    + " more problems of the same kinds (at most " + 5 + " are listed per file)");
+    }
+
+    private static String skippedSummary(ImportSummary imported) {
+        List<String> parts = new ArrayList<>();
+        imported.skippedLines().forEach((kind, n) -> parts.add(Formats.count(n) + " " + kind.label()));
+        String lines = "skipped " + Formats.count(imported.skippedLineCount()) + " of "
+                + Formats.count(imported.linesRead()) + " lines" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        return imported.skippedFiles() == 0 ? lines : lines + " and " + Formats.count(imported.skippedFiles()) + " files or folders";
+    }
+
+    private ZoneId zone(Environment environment) {
+        if (timezone == null) return environment.zone();
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("--timezone: unknown time zone '" + timezone
+                    + "'; expected an IANA name such as UTC, Europe/Paris or America/New_York");
+        }
+    }
+
+    private static LocalDate date(String text, String option) {
+        if (text == null) return null;
+        try {
+            return text.length() == 8 ? LocalDate.parse(text, COMPACT_DATE) : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": expected a date like 2026-01-31 or 20260131 but was '" + text + "'");
+        }
+    }
+
+    /** Shows import progress on stderr when it is a terminal and the import takes more than a second. */
+    private static final class ProgressLine implements ImportProgress {
+        private final PrintWriter err;
+        private final boolean enabled;
+        private final long startNanos = System.nanoTime();
+        private volatile boolean shown;
+
+        ProgressLine(PrintWriter err, Environment environment) {
+            this.err = err;
+            this.enabled = environment.interactive();
+        }
+
+        @Override
+        public void bytesRead(long bytesDone, long bytesTotal) {
+            if (!enabled || System.nanoTime() - startNanos < 1_000_000_000L) return;
+            shown = true;
+            synchronized (err) {
+                err.printf("\rreading logs: %s of %s (%d %%)", Formats.megabytes(bytesDone), Formats.megabytes(bytesTotal),
+                        bytesTotal == 0 ? 100 : bytesDone * 100 / bytesTotal);
+                err.flush();
+            }
+        }
+
+        void finish() {
+            if (shown) err.print("\r\033[K");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package costplan.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes a report file safely: never into a folder costplan reads, never over a file that is not a costplan
+ * report unless forced, and atomically (a temporary file in the same folder, then renamed into place), so a
+ * reader never sees half a report and a failed run leaves the old file as it was.
+ */
+public final class ReportFile {
+    /** How far into a file the report marker is looked for; it sits in the {@code <head>}. */
+    static final int MARKER_WINDOW_BYTES = 4096;
+
+    private ReportFile() {
+    }
+
+    /**
+     * Writes {@code html} to {@code target}.
+     *
+     * @param readFolders the folders and files the report was made from; the target may not be inside them
+     * @param force whether to replace an existing file that is not a costplan report
+     * @throws IllegalArgumentException when the target is refused, with the reason and the way out
+     */
+    public static void write(Path target, String html, List<Path> readFolders, boolean force) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (Files.isDirectory(absolute))
+            throw new IllegalArgumentException(target + " is a folder; give a file name such as usage.html");
+        if (folder == null || !Files.isDirectory(folder))
+            throw new IllegalArgumentException("cannot write " + target + ": the folder " + folder + " does not exist");
+        Path realFolder = folder.toRealPath();
+        for (Path read : readFolders) {
+            Path realRead = Files.exists(read) ? read.toRealPath() : read.toAbsolutePath().normalize();
+            Path readFolder = Files.isDirectory(realRead) ? realRead : realRead.getParent();
+            if (readFolder != null && realFolder.startsWith(readFolder))
+                throw new IllegalArgumentException("will not write " + target + " inside " + read
+                        + ", which costplan reads; write the report somewhere else");
+        }
+        if (Files.exists(absolute) && !force && !isReport(absolute))
+            throw new IllegalArgumentException(target + " exists and is not a costplan report; "
+                    + "pass --force to replace it, or choose another file");
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temporary, html, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Returns whether {@code file} is a costplan report: its head carries the report marker. */
+    static boolean isReport(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return false;
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(MARKER_WINDOW_BYTES), StandardCharsets.UTF_8);
+            return head.contains("<meta name=\"" + ReportPage.MARKER + "\"");
+        }
+    }
+}

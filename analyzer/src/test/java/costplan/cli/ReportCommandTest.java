@@ -1,0 +1,125 @@
+package costplan.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportCommandTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path outDir;
+    private Path logs;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Map.of(), home, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
+                ZoneOffset.UTC, false);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void writeLogs() throws IOException {
+        logs = home.resolve(".claude");
+        Path project = Files.createDirectories(logs.resolve("projects/-home-u-shop"));
+        Files.writeString(project.resolve("s1.jsonl"), "{\"cwd\":\"/home/u/shop\",\"sessionId\":\"s1\",\"version\":\"2.1.39\","
+                + "\"message\":{\"model\":\"claude-sonnet-4-5-20250929\",\"id\":\"m1\",\"content\":[],\"usage\":{"
+                + "\"input_tokens\":10,\"cache_creation_input_tokens\":1000,\"cache_read_input_tokens\":10000,"
+                + "\"output_tokens\":100}},\"requestId\":\"r1\",\"type\":\"assistant\",\"timestamp\":\"2026-01-05T09:30:00Z\"}\n");
+    }
+
+    @Test
+    void writesTheReportAndSaysWhere() throws IOException {
+        Path file = outDir.resolve("usage.html");
+        Run r = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("costplan: wrote " + file + "\n");
+        String html = Files.readString(file);
+        assertThat(html).contains("<meta name=\"costplan-report\" content=\"1\">")
+                .contains("<td class=\"name\">/home/u/shop</td>")
+                .contains("<code>costplan report " + logs + " --timezone UTC --out " + file + "</code>")
+                // 10 × $3 + 100 × $15 + 1,000 × $3.75 + 10,000 × $0.30 per million = $0.00828
+                .contains("at API list prices this would have cost $0.01,");
+    }
+
+    @Test
+    void analyzePrintsItsTablesAndWritesTheReportToo() throws IOException {
+        Path file = outDir.resolve("usage.html");
+        Run r = run("analyze", logs.toString(), "--timezone", "UTC", "--report", file.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Summary").contains("By day");
+        assertThat(r.err()).isEqualTo("costplan: wrote " + file + "\n");
+        assertThat(Files.readString(file)).contains("<h2>What you used</h2>")
+                .contains("<code>costplan analyze " + logs + " --timezone UTC --report " + file + "</code>");
+    }
+
+    @Test
+    void redactLeavesProjectPathsAndFoldersOutOfTheReport() throws IOException {
+        Path file = outDir.resolve("usage.html");
+        Run r = run("report", logs.toString(), "--timezone=UTC", "--out=" + file, "--project", "shop", "--redact");
+        assertThat(r.exitCode()).isZero();
+        String html = Files.readString(file);
+        assertThat(html).contains("<td class=\"name\">project-1</td>")
+                .contains("<code>costplan report PATH --timezone=UTC --out=usage.html --project TEXT --redact</code>")
+                .doesNotContain("shop").doesNotContain(home.toString()).doesNotContain(outDir.toString());
+    }
+
+    @Test
+    void neverReplacesAFileThatIsNotAReportWithoutForce() throws IOException {
+        Path file = Files.writeString(outDir.resolve("notes.html"), "my notes");
+        Run refused = run("report", logs.toString(), "--out", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(refused.err()).isEqualTo("costplan: error: " + file
+                + " exists and is not a costplan report; pass --force to replace it, or choose another file\n");
+        assertThat(file).hasContent("my notes");
+
+        Run forced = run("report", logs.toString(), "--out", file.toString(), "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(Files.readString(file)).contains("costplan-report");
+
+        Run again = run("report", logs.toString(), "--out", file.toString());
+        assertThat(again.exitCode()).as("a costplan report is replaced without --force").isZero();
+    }
+
+    @Test
+    void neverWritesIntoTheFoldersItReads() {
+        Path file = logs.resolve("projects/usage.html");
+        Run r = run("report", logs.toString(), "--out", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(r.err()).isEqualTo("costplan: error: will not write " + file + " inside " + logs
+                + ", which costplan reads; write the report somewhere else\n");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void refusesAnEmptyReport() {
+        Run r = run("report", logs.toString(), "--since", "2026-02-01", "--out", outDir.resolve("usage.html").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(r.err()).isEqualTo("costplan: error: nothing to report: no requests were read (or all were filtered out)\n");
+    }
+
+    @Test
+    void needsAnOutputFile() {
+        Run r = run("report", logs.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(r.err()).startsWith("costplan: error: Missing required option: '--out=FILE'");
+    }
+}

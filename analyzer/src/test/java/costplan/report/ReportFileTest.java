@@ -1,0 +1,76 @@
+package costplan.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportFileTest {
+    private static final String REPORT = "<!DOCTYPE html><html><head><meta name=\"costplan-report\" content=\"1\">"
+            + "</head><body>new</body></html>";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesANewFileAndLeavesNoTemporaryFileBehind() throws IOException {
+        Path target = dir.resolve("usage.html");
+        ReportFile.write(target, REPORT, List.of(), false);
+        assertThat(target).hasContent(REPORT);
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(target);
+        }
+    }
+
+    @Test
+    void replacesAnEarlierCostplanReportWithoutForce() throws IOException {
+        Path target = dir.resolve("usage.html");
+        Files.writeString(target, REPORT.replace("new", "old"));
+        ReportFile.write(target, REPORT, List.of(), false);
+        assertThat(target).hasContent(REPORT);
+    }
+
+    @Test
+    void refusesToReplaceAFileThatIsNotACostplanReport() throws IOException {
+        Path target = dir.resolve("notes.html");
+        Files.writeString(target, "<html><body>my notes</body></html>");
+        assertThatThrownBy(() -> ReportFile.write(target, REPORT, List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(target + " exists and is not a costplan report; pass --force to replace it, or choose another file");
+        assertThat(target).hasContent("<html><body>my notes</body></html>");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(target);
+        }
+    }
+
+    @Test
+    void replacesAnyFileWithForce() throws IOException {
+        Path target = dir.resolve("notes.html");
+        Files.writeString(target, "<html><body>my notes</body></html>");
+        ReportFile.write(target, REPORT, List.of(), true);
+        assertThat(target).hasContent(REPORT);
+    }
+
+    @Test
+    void refusesToWriteIntoAFolderItReads() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("claude/projects/p"));
+        Path target = logs.resolve("usage.html");
+        assertThatThrownBy(() -> ReportFile.write(target, REPORT, List.of(dir.resolve("claude")), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("will not write " + target + " inside " + dir.resolve("claude")
+                        + ", which costplan reads; write the report somewhere else");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void refusesAFolderAsTarget() {
+        assertThatThrownBy(() -> ReportFile.write(dir, REPORT, List.of(), true))
+                .hasMessage(dir + " is a folder; give a file name such as usage.html");
+    }
+}
