@@ -6,7 +6,7 @@ import java.util.List;
  * An inference engine as in {@code hardware-catalog/engines/}: what it runs on, which KV-cache types and prompt-cache
  * reuse it supports, and the efficiency factors of the speed model fitted to its public benchmarks.
  */
-public record Engine(String id, String name, List<String> runsOn, List<String> weightFormats,
+public record Engine(String id, String name, List<String> runsOn, List<String> weightFormats, List<String> quantizations,
                      List<KvCacheType> kvCacheTypes, PromptCacheReuse promptCacheReuse, Efficiency efficiency,
                      List<CalibrationRow> calibration, Sources sources) {
 
@@ -27,12 +27,18 @@ public record Engine(String id, String name, List<String> runsOn, List<String> w
     public Engine {
         runsOn = List.copyOf(runsOn);
         weightFormats = List.copyOf(weightFormats);
+        quantizations = List.copyOf(quantizations);
         kvCacheTypes = List.copyOf(kvCacheTypes);
         calibration = List.copyOf(calibration);
     }
 
     public boolean runsOn(Device device) {
         return runsOn.contains(device.platform());
+    }
+
+    /** Whether the engine can load this quantized release (by the catalog's quantization id). */
+    public boolean loads(Quantization quantization) {
+        return quantizations.contains(quantization.id());
     }
 
     public boolean supports(KvCacheType type) {

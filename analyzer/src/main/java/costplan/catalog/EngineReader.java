@@ -32,7 +32,12 @@ final class EngineReader {
                 factor(f, "efficiency.kvReadBandwidthEfficiency", 1, "share of peak bandwidth"),
                 factor(f, "efficiency.prefillComputeEfficiency", 1, "share of peak FP16 compute"),
                 f.number("efficiency.moePrefillFactor", 0.05, 1, "factor"));
-        return new Engine(f.text("id"), f.text("name"), runsOn, f.texts("weightFormats"), kvTypes, reuse, efficiency,
+        List<String> quantizations = f.texts("quantizations");
+        if (quantizations.isEmpty()) f.problem("quantizations", "expected the quantization ids the engine loads");
+        for (String quant : quantizations)
+            if (!ModelReader.QUANT_IDS.contains(quant))
+                f.problem("quantizations", "unknown quantization id '" + quant + "'; expected one of " + ModelReader.QUANT_IDS);
+        return new Engine(f.text("id"), f.text("name"), runsOn, f.texts("weightFormats"), quantizations, kvTypes, reuse, efficiency,
                 calibration(f), f.sources());
     }
 
