@@ -33,6 +33,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private UsageOptions input;
 
+    @Mixin
+    private ModelFilterOption modelFilter;
+
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "day",
             description = "Group by day, week, month, session, project, model or block (5-hour). Default: ${DEFAULT-VALUE}.")
     private String by;
@@ -66,7 +69,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Grouping grouping = Grouping.parse(by);
-        Optional<UsageOptions.Usage> read = input.read(environment, err);
+        Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         UsageOptions.Usage usage = read.get();
 

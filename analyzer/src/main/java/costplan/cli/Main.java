@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
         header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
-        subcommands = {AnalyzeCommand.class, ReportCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ReportCommand.class, PlanCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -68,6 +68,7 @@ public final class Main {
         public <K> K create(Class<K> type) throws Exception {
             if (type == AnalyzeCommand.class) return type.cast(new AnalyzeCommand(environment));
             if (type == ReportCommand.class) return type.cast(new ReportCommand(environment));
+            if (type == PlanCommand.class) return type.cast(new PlanCommand(environment));
             return CommandLine.defaultFactory().create(type);
         }
     }

@@ -31,6 +31,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private UsageOptions input;
 
+    @Mixin
+    private ModelFilterOption modelFilter;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
     private Path out;
 
@@ -46,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        Optional<UsageOptions.Usage> read = input.read(environment, err);
+        Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         reportOptions.write(out, read.get(), input, spec, environment, err);
         return UsageOptions.finish(read.get(), err);

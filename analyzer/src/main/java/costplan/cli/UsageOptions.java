@@ -47,9 +47,6 @@ final class UsageOptions {
     @Option(names = "--project", paramLabel = "TEXT", description = "Only projects whose path contains TEXT (any case). Default: all.")
     String project;
 
-    @Option(names = "--model", paramLabel = "TEXT", description = "Only models whose id contains TEXT (any case). Default: all.")
-    String model;
-
     @Option(names = "--pricing", paramLabel = "DIR",
             description = "Read anthropic.json and subscriptions.json from DIR instead of the bundled pricing-data/.")
     Path pricing;
@@ -65,12 +62,12 @@ final class UsageOptions {
     }
 
     /**
-     * Reads and prices the chosen logs, printing import problems on {@code err}; empty when nothing usable was
+     * Reads and prices the chosen logs (only the cloud models whose id contains {@code modelFilter}, when given), printing import problems on {@code err}; empty when nothing usable was
      * read (the reason is printed, the exit code is {@link ExitCodes#BAD_INPUT}).
      */
-    Optional<Usage> read(Environment environment, PrintWriter err) throws IOException {
+    Optional<Usage> read(Environment environment, PrintWriter err, String modelFilter) throws IOException {
         ZoneId zone = zone(environment);
-        LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, model);
+        LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
         PriceBook prices = pricing == null ? PriceBook.bundled("anthropic") : PriceBook.load(pricing, "anthropic");
 
         List<Path> sources = paths.isEmpty() ? ClaudeLogLocations.find(environment.variables(), environment.home()) : paths;

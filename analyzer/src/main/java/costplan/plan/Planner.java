@@ -53,6 +53,11 @@ public final class Planner {
 
     /** API-equivalent cost of the whole trace per month. */
     public double apiUsdPerMonth() {
+        return apiUsdPerMonth(trace, requestCostUsd);
+    }
+
+    /** API-equivalent cost per month of {@code trace} whose requests cost {@code requestCostUsd}. */
+    public static double apiUsdPerMonth(Trace trace, double[] requestCostUsd) {
         return Arrays.stream(requestCostUsd).sum() / trace.days() * Economics.DAYS_PER_MONTH;
     }
 
@@ -157,8 +162,9 @@ public final class Planner {
                 swing(economics, "share the local model can do", a.localCapableShare(), mode::withLocalCapableShare),
                 swing(economics, "machine price (USD)", purchase, mode::withPurchase)));
         rows.removeIf(r -> r.lowValue().equals(r.highValue()));
-        rows.sort(Comparator.comparingDouble(OptionPlan.Sensitivity::paybackSwing).reversed()
-                .thenComparing(Comparator.comparingDouble(OptionPlan.Sensitivity::savingsSwing).reversed()));
+        Comparator<OptionPlan.Sensitivity> bySavings = Comparator.comparingDouble(OptionPlan.Sensitivity::savingsSwing).reversed();
+        rows.sort(economics.device().rented() ? bySavings
+                : Comparator.comparingDouble(OptionPlan.Sensitivity::paybackSwing).reversed().thenComparing(bySavings));
         return List.copyOf(rows);
     }
 

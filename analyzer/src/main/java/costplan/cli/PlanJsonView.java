@@ -1,0 +1,109 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import costplan.plan.OptionPlan;
+import costplan.plan.PlanResult;
+import costplan.replay.ReplayResult;
+
+import java.io.PrintWriter;
+
+/** The plan as JSON: {@code verdict}, {@code baseline}, {@code options[]} and what they assumed. */
+final class PlanJsonView {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanJsonView() {
+    }
+
+    static void print(PlanResult plan, PrintWriter out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("verdict", plan.verdict());
+        ObjectNode baseline = root.putObject("baseline");
+        baseline.put("name", plan.baseline().name());
+        baseline.put("monthlyUsd", plan.baseline().monthlyUsd());
+        baseline.put("detail", plan.baseline().detail());
+        ObjectNode trace = root.putObject("trace");
+        trace.put("requests", plan.trace().requests().size());
+        trace.put("sessions", plan.trace().streams());
+        trace.put("days", plan.trace().days());
+        trace.put("apiUsdPerMonth", plan.apiUsdPerMonth());
+        trace.put("cloudSpeed", plan.trace().cloudSpeed().toString());
+        var options = root.putArray("options");
+        for (OptionPlan o : plan.options()) options.add(option(o));
+        var without = root.putArray("devicesWithoutOption");
+        plan.devicesWithoutOption().forEach(without::add);
+        ObjectNode assumptions = root.putObject("assumptions");
+        var a = plan.assumptions();
+        assumptions.putPOJO("electricityUsdPerKwh", a.electricityUsdPerKwh());
+        assumptions.putPOJO("growthPerMonth", a.growthPerMonth());
+        assumptions.putPOJO("resaleScale", a.resaleScale());
+        assumptions.putPOJO("localCapableShare", a.localCapableShare());
+        assumptions.put("lifeMonths", a.lifeMonths());
+        assumptions.put("maxSlowdown", a.maxSlowdown());
+        assumptions.put("minLocalShare", a.minLocalShare());
+        assumptions.put("samples", plan.samples());
+        assumptions.put("seed", plan.seed());
+        out.println(JSON.valueToTree(root).toPrettyString());
+    }
+
+    private static ObjectNode option(OptionPlan o) {
+        ObjectNode n = JSON.createObjectNode();
+        ReplayResult r = o.replay();
+        n.put("device", o.option().device().id());
+        n.put("model", o.option().model().toString());
+        n.put("engine", o.option().engine().id());
+        n.put("policy", o.option().policy().id());
+        n.put("slots", o.option().slots());
+        n.put("kvCacheType", o.option().kvType().id());
+        n.put("feasible", o.feasible());
+        if (o.infeasibleReason() != null) n.put("reason", o.infeasibleReason());
+        n.put("slowdown", r.slowdown());
+        n.put("localShare", r.localShareOfRequests());
+        n.put("localTokenShare", r.localShareOfTokens());
+        n.put("busyHoursPerDay", o.expected().busyHoursPerDay());
+        n.put("utilisation", r.utilisation());
+        n.put("latencyP50Seconds", r.latencyP50Seconds());
+        n.put("latencyP95Seconds", r.latencyP95Seconds());
+        n.put("prefilledTokens", r.prefilledTokens());
+        n.put("reloadedTokens", r.reloadedTokens());
+        n.put("memoryHighWaterBytes", r.memoryHighWaterBytes());
+        n.put("usableBytes", o.option().device().usableBytes());
+        n.putPOJO("fallbacks", r.fallbacks());
+        n.put("monthlyUsd", o.expected().averageMonthlyCostUsd());
+        ObjectNode month = n.putObject("firstMonth");
+        month.put("electricityUsd", o.expected().firstMonthElectricityUsd());
+        month.put("rentalUsd", o.expected().firstMonthRentalUsd());
+        month.put("cloudUsd", o.expected().firstMonthCloudUsd());
+        n.put("depreciationPerMonthUsd", o.expected().depreciationPerMonthUsd());
+        percentiles(n.putObject("monthlySavingsUsd"), o.monthlySavingsUsd());
+        if (o.option().device().rented()) {
+            n.putNull("paybackMonths");
+            n.put("paybackReason", "rented: there is no purchase to pay back");
+        } else {
+            percentiles(n.putObject("paybackMonths"), o.paybackMonths());
+            n.put("paybackWithinLifeProbability", o.paybackWithinLifeProbability());
+        }
+        var sensitivity = n.putArray("sensitivity");
+        for (OptionPlan.Sensitivity s : o.sensitivity()) {
+            ObjectNode row = sensitivity.addObject();
+            row.put("input", s.input());
+            row.put("low", s.lowValue());
+            row.put("high", s.highValue());
+            months(row, "paybackMonthsAtLow", s.paybackAtLow());
+            months(row, "paybackMonthsAtHigh", s.paybackAtHigh());
+        }
+        return n;
+    }
+
+    private static void percentiles(ObjectNode node, OptionPlan.Percentiles p) {
+        months(node, "p10", p.p10());
+        months(node, "p50", p.p50());
+        months(node, "p90", p.p90());
+    }
+
+    private static void months(ObjectNode node, String field, double value) {
+        if (Double.isInfinite(value) || Double.isNaN(value)) node.putNull(field);
+        else node.put(field, value);
+    }
+}

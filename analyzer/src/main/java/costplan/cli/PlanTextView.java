@@ -1,0 +1,98 @@
+package costplan.cli;
+
+import costplan.plan.OptionPlan;
+import costplan.plan.PlanResult;
+import costplan.replay.ReplayResult;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The plan as terminal text: the verdict, the ranked options, what moves the payback, and the assumptions. */
+final class PlanTextView {
+    private static final int MAX_ROWS = 20;
+
+    private PlanTextView() {
+    }
+
+    static void print(PlanResult plan, PrintWriter out) {
+        out.println(plan.verdict());
+        out.println();
+        var trace = plan.trace();
+        out.printf(Locale.ROOT, "Your workload: %,d requests in %,d sessions over %.0f day%s; $%,.0f a month at API prices.%n",
+                trace.requests().size(), trace.streams(), trace.days(), trace.days() == 1 ? "" : "s", plan.apiUsdPerMonth());
+        out.printf(Locale.ROOT, "Baseline: %s, $%,.2f a month (%s).%n", plan.baseline().name(), plan.baseline().monthlyUsd(),
+                plan.baseline().detail());
+        out.println();
+        TextTable table = new TextTable("device", "model", "engine / cache / slots", "keeps up", ">slowdown", ">local",
+                ">busy h/day", ">$/month", ">savings/month P50", ">payback P50 (P10-P90)", ">pays back in life");
+        List<OptionPlan> shown = plan.options().stream().limit(MAX_ROWS).toList();
+        for (OptionPlan o : shown) {
+            ReplayResult r = o.replay();
+            table.row(o.option().device().id(), o.option().model().toString(),
+                    o.option().engine().id() + " / " + o.option().policy().id() + " / " + o.option().slots(),
+                    o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2fx", r.slowdown()),
+                    Formats.percent(r.localShareOfRequests()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
+                    String.format(Locale.ROOT, "%,.0f", o.expected().averageMonthlyCostUsd()),
+                    String.format(Locale.ROOT, "%,.0f", o.monthlySavingsUsd().p50()), payback(o),
+                    o.option().device().rented() ? "-" : Formats.percent(o.paybackWithinLifeProbability()));
+        }
+        table.print(out);
+        if (plan.options().size() > shown.size())
+            out.printf(Locale.ROOT, "(%d more options; --json lists them all)%n", plan.options().size() - shown.size());
+        for (OptionPlan o : shown)
+            if (!o.feasible()) out.println("  " + o.option().device().id() + " / " + o.option().model() + ": " + o.infeasibleReason());
+        plan.options().stream().filter(OptionPlan::feasible).findFirst().ifPresent(best -> details(best, out));
+        if (!plan.devicesWithoutOption().isEmpty())
+            out.println("\nNo capable model fits with room for the KV caches on: " + String.join(", ", plan.devicesWithoutOption()));
+        assumptions(plan, out);
+    }
+
+    private static String payback(OptionPlan o) {
+        if (o.option().device().rented()) return "rented";
+        if (!o.feasible()) return "-";
+        var p = o.paybackMonths();
+        return PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
+    }
+
+    private static void details(OptionPlan best, PrintWriter out) {
+        ReplayResult r = best.replay();
+        out.printf(Locale.ROOT, "%nBest option, %s: latency P50 %.1f s, P95 %.1f s; prefilled %,d tokens (%,d reloaded from disk); "
+                        + "memory high-water %.1f GB of %.1f GB usable.%n", best.option().label(), r.latencyP50Seconds(),
+                r.latencyP95Seconds(), r.prefilledTokens(), r.reloadedTokens(), r.memoryHighWaterBytes() / 1e9,
+                best.option().device().usableBytes() / 1e9);
+        var e = best.expected();
+        out.printf(Locale.ROOT, "First month: electricity $%,.2f, rental $%,.2f, requests still sent to the cloud $%,.2f; "
+                + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.firstMonthRentalUsd(),
+                e.firstMonthCloudUsd(), e.depreciationPerMonthUsd());
+        if (!r.fallbacks().isEmpty()) {
+            out.print("Sent to the cloud:");
+            r.fallbacks().forEach((reason, n) -> out.printf(Locale.ROOT, " %s %,d;", reason, n));
+            out.println();
+        }
+        if (best.sensitivity().isEmpty()) return;
+        boolean rented = best.option().device().rented();
+        out.println("\nWhat moves the " + (rented ? "monthly savings" : "payback") + " most (each input at its low and high, "
+                + "the others at their most likely):");
+        String figure = rented ? ">saved/month" : ">payback";
+        TextTable table = new TextTable("input", ">low", figure, ">high", figure + " ");
+        for (OptionPlan.Sensitivity s : best.sensitivity())
+            table.row(s.input(), s.lowValue(), rented ? dollars(s.savingsAtLow()) : PlanResult.months(s.paybackAtLow()),
+                    s.highValue(), rented ? dollars(s.savingsAtHigh()) : PlanResult.months(s.paybackAtHigh()));
+        table.print(out);
+    }
+
+    private static String dollars(double usd) {
+        return String.format(Locale.ROOT, "$%,.0f", usd);
+    }
+
+    private static void assumptions(PlanResult plan, PrintWriter out) {
+        var a = plan.assumptions();
+        out.printf(Locale.ROOT, "%nAssumptions (most likely, with the sampled range): electricity $%s/kWh; usage growth %s a month; "
+                        + "resale %s x the catalog's estimate; the local model can do %s of the work; machines kept %d months; "
+                        + "keeping up means a working day at most %.1fx as long. Cloud speed: %s. Engine buffers: 1 GiB + 2 %% of the "
+                        + "weights (estimate). %,d samples, seed %d.%n",
+                a.electricityUsdPerKwh(), a.growthPerMonth(), a.resaleScale(), a.localCapableShare(), a.lifeMonths(),
+                a.maxSlowdown(), plan.trace().cloudSpeed(), plan.samples(), plan.seed());
+    }
+}

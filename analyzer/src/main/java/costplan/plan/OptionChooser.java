@@ -1,0 +1,116 @@
+package costplan.plan;
+
+import costplan.catalog.Catalog;
+import costplan.catalog.Device;
+import costplan.catalog.Engine;
+import costplan.catalog.KvCacheType;
+import costplan.catalog.ModelChoice;
+import costplan.catalog.OpenModel;
+import costplan.catalog.Quantization;
+import costplan.replay.CachePolicy;
+import costplan.replay.LocalOption;
+import costplan.replay.RouteRule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the options a plan compares: for each device, the models that could do agentic coding work, each at the
+ * best quantization whose weights, engine buffers and KV caches for the parallel sessions fit in usable memory.
+ */
+public final class OptionChooser {
+    /** A model counts as capable of agentic coding from this size and context length. */
+    static final double CAPABLE_PARAMS_B = 20;
+    static final int CAPABLE_CONTEXT = 65_536;
+    /** Engine buffers besides weights and KV (compute buffers, CUDA/Metal context): an estimate. */
+    static final long ENGINE_BASE_BYTES = 1L << 30;
+    static final double ENGINE_SHARE_OF_WEIGHTS = 0.02;
+
+    private final Catalog catalog;
+    private final CachePolicy policy;
+    private final KvCacheType kvType;
+    private final List<RouteRule> routes;
+    private final int slots;
+    private final long contextPerSession;
+
+    /**
+     * @param contextPerSession tokens of KV each parallel session must be able to hold (e.g. the trace's P95 prompt)
+     */
+    public OptionChooser(Catalog catalog, CachePolicy policy, KvCacheType kvType, List<RouteRule> routes, int slots,
+                         long contextPerSession) {
+        if (slots < 1 || slots > 256) throw new IllegalArgumentException("slots must be 1 to 256 but was " + slots);
+        this.catalog = catalog;
+        this.policy = policy;
+        this.kvType = kvType;
+        this.routes = List.copyOf(routes);
+        this.slots = slots;
+        this.contextPerSession = contextPerSession;
+    }
+
+    /** Models the plan tries when none are named: at least 20B parameters and a 64K context. */
+    public List<OpenModel> capableModels() {
+        return catalog.models().stream()
+                .filter(m -> m.totalParamsB() >= CAPABLE_PARAMS_B && m.contextLength() >= CAPABLE_CONTEXT).toList();
+    }
+
+    /** Weights plus engine buffers of {@code model} (an estimate for the buffers). */
+    public static long fixedBytes(ModelChoice model) {
+        return model.weightBytes() + ENGINE_BASE_BYTES + Math.round(model.weightBytes() * ENGINE_SHARE_OF_WEIGHTS);
+    }
+
+    /**
+     * The option of {@code model} on {@code device} under {@code engine}: the named quantization, or the one with
+     * the most bits per weight that fits with room for every slot's KV cache. Empty when nothing fits.
+     */
+    public Optional<LocalOption> option(Device device, OpenModel model, String quantization, Engine engine) {
+        if (!engine.runsOn(device)) return Optional.empty();
+        List<Quantization> candidates = model.quantizations().values().stream()
+                .filter(q -> quantization == null ? engine.loads(q) : q.id().equals(quantization))
+                .sorted(Comparator.comparingDouble(Quantization::bitsPerWeight).reversed()).toList();
+        long kvNeeded = slots * model.kvCacheBytes(Math.min(contextPerSession, model.contextLength()), kvType);
+        for (Quantization q : candidates) {
+            ModelChoice choice = new ModelChoice(model, q);
+            long budget = device.usableBytes() - fixedBytes(choice);
+            if (budget >= kvNeeded && budget > 0)
+                return Optional.of(new LocalOption(device, choice, engine, slots, policy, kvType, routes, budget, fixedBytes(choice)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every device (or the named ones) with the named models ({@code id[:quant]}), or by default with two capable
+     * models each: the largest that fits and the one with the fewest active parameters (the fastest), under the
+     * named engine or, by default, llama.cpp (which runs on every platform).
+     */
+    public List<LocalOption> options(List<String> deviceIds, List<String> modelRefs, String engineId) {
+        List<Device> devices = deviceIds.isEmpty() ? List.copyOf(catalog.devices()) : deviceIds.stream().map(catalog::device).toList();
+        Engine engine = catalog.engine(engineId == null ? "llama-cpp" : engineId);
+        List<LocalOption> options = new ArrayList<>();
+        for (Device device : devices) {
+            if (modelRefs.isEmpty()) {
+                options.addAll(largestAndFastest(device, engine));
+            } else {
+                for (String ref : modelRefs) {
+                    int colon = ref.indexOf(':');
+                    OpenModel model = catalog.model(colon < 0 ? ref : ref.substring(0, colon));
+                    String quant = colon < 0 ? null : catalog.modelChoice(ref).quantization().id();
+                    option(device, model, quant, engine).ifPresent(options::add);
+                }
+            }
+        }
+        return options;
+    }
+
+    private List<LocalOption> largestAndFastest(Device device, Engine engine) {
+        List<LocalOption> fitting = new ArrayList<>();
+        for (OpenModel model : capableModels()) option(device, model, null, engine).ifPresent(fitting::add);
+        if (fitting.isEmpty()) return List.of();
+        LocalOption largest = fitting.stream().max(Comparator.comparingDouble((LocalOption o) -> o.model().model().totalParamsB())
+                .thenComparing(o -> o.model().model().id())).orElseThrow();
+        LocalOption fastest = fitting.stream().min(Comparator.comparingDouble((LocalOption o) -> o.model().model().activeParamsB())
+                .thenComparing(o -> o.model().model().id())).orElseThrow();
+        return largest == fastest ? List.of(largest) : List.of(largest, fastest);
+    }
+}

@@ -1,0 +1,99 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanCommandTest {
+    private static final String SAMPLE = Path.of("../samples/claude").toString();
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Map.of(), Path.of("/nonexistent"), Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
+                ZoneOffset.UTC), ZoneOffset.UTC, false);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesTheVerdictBaselineAndEveryOptionWithTheDocumentedFields() throws IOException {
+        Run r = run("plan", SAMPLE, "--device", "mac-studio-m3-ultra-256gb", "--device", "rented-h100-runpod",
+                "--model", "qwen3-coder-30b-a3b", "--samples", "200", "--json", "-z", "UTC");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(4);  // the sample holds one torn line on purpose
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("verdict").asText()).matches("^(Buy|Rent|Stay on) .*");
+        assertThat(json.get("baseline").get("name").asText()).isEqualTo("API pay-as-you-go");
+        assertThat(json.get("baseline").get("monthlyUsd").asDouble()).isPositive();
+        assertThat(json.get("trace").get("requests").asInt()).isEqualTo(36);
+        assertThat(json.get("options")).hasSize(2);
+        for (JsonNode option : json.get("options")) {
+            for (String field : new String[]{"device", "model", "engine", "policy", "feasible", "slowdown", "localShare",
+                    "busyHoursPerDay", "monthlyUsd", "paybackMonths"})
+                assertThat(option.has(field)).as(field).isTrue();
+            // No quantization named: the most bits per weight that fits, BF16 (61 GB) on both.
+            assertThat(option.get("model").asText()).isEqualTo("qwen3-coder-30b-a3b:bf16");
+            assertThat(option.get("policy").asText()).isEqualTo("session");
+        }
+        JsonNode mac = json.get("options").findParents("device").stream()
+                .filter(o -> o.get("device").asText().equals("mac-studio-m3-ultra-256gb")).findFirst().orElseThrow();
+        assertThat(mac.get("paybackMonths").has("p10")).isTrue();
+        assertThat(mac.get("paybackMonths").has("p50")).isTrue();
+        assertThat(mac.get("paybackMonths").has("p90")).isTrue();
+        JsonNode h100 = json.get("options").findParents("device").stream()
+                .filter(o -> o.get("device").asText().equals("rented-h100-runpod")).findFirst().orElseThrow();
+        assertThat(h100.get("paybackMonths").isNull()).isTrue();
+        assertThat(h100.get("paybackReason").asText()).startsWith("rented");
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePlan() {
+        String[] args = {"plan", SAMPLE, "--device", "rtx-5090", "--samples", "300", "--seed", "7", "--json", "-z", "UTC"};
+        assertThat(run(args).out()).isEqualTo(run(args).out());
+    }
+
+    @Test
+    void aSubscriptionBaselineIsItsMonthlyPrice() throws IOException {
+        Run r = run("plan", SAMPLE, "--device", "rtx-5090", "--baseline", "max-20x", "--samples", "100", "--json", "-z", "UTC");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("baseline").get("name").asText()).isEqualTo("Claude Max 20x");
+        assertThat(json.get("baseline").get("monthlyUsd").asDouble()).isEqualTo(200);
+    }
+
+    @Test
+    void badOptionsAndIdsGetClearMessages() {
+        Run baseline = run("plan", SAMPLE, "--baseline", "max-50x", "-z", "UTC");
+        assertThat(baseline.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(baseline.err()).contains("--baseline: unknown plan 'max-50x'; expected api or one of").contains("max-20x");
+        Run device = run("plan", SAMPLE, "--device", "rtx4090", "-z", "UTC");
+        assertThat(device.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(device.err()).contains("unknown device 'rtx4090'; closest: rtx-4090");
+        Run slots = run("plan", SAMPLE, "--slots", "0", "-z", "UTC");
+        assertThat(slots.err()).contains("slots must be 1 to 256 but was 0");
+        Run route = run("plan", SAMPLE, "--route", "share:1.5", "-z", "UTC");
+        assertThat(route.err()).contains("the share must be between 0 and 1");
+        Run growth = run("plan", SAMPLE, "--growth", "-1.5", "-z", "UTC");
+        assertThat(growth.err()).contains("monthly growth must be above -100 %");
+    }
+
+    @Test
+    void aTinyTraceIsRefusedWithTheReason() {
+        Run r = run("plan", SAMPLE, "--since", "2026-01-05", "--until", "2026-01-05", "--project", "no-such-project", "-z", "UTC");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("the logs hold 0 requests; a plan needs at least 10");
+    }
+}
