@@ -20,13 +20,24 @@ final class ClaudeLogLineParser {
                     .maxStringLength(JsonlScanner.MAX_LINE_BYTES).build())
             .build();
 
+    /** Where the fields of a log line or of its embedded copy sit, for error messages; built once, not per line. */
+    private record Paths(String envelope, String message, String usage, String cacheCreation, String serverToolUse) {
+        static Paths under(String prefix) {
+            return new Paths(prefix, prefix + "message.", prefix + "message.usage.", prefix + "message.usage.cache_creation.",
+                    prefix + "message.usage.server_tool_use.");
+        }
+    }
+
+    private static final Paths LINE = Paths.under("");
+    private static final Paths EMBEDDED = Paths.under("data.message.");
+
     /** Parses a line; for {@code agent_progress} lines the embedded entry is in {@link ClaudeLogEntry#embedded}. */
     ClaudeLogEntry parse(byte[] buffer, int start, int end) throws LineProblem {
         try (JsonParser parser = JSON.createParser(buffer, start, end - start)) {
             if (parser.nextToken() != JsonToken.START_OBJECT)
                 throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line is not a JSON object");
             ClaudeLogEntry entry = new ClaudeLogEntry();
-            readEnvelope(parser, entry, true, "");
+            readEnvelope(parser, entry, true, LINE);
             if (parser.nextToken() != null)
                 throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "unexpected text after the JSON object");
             if (entry.embedded != null) entry.embedded.inheritFrom(entry);
@@ -49,27 +60,28 @@ final class ClaudeLogLineParser {
     }
 
     /** Reads a log line object, or the {@code data.message} object embedded in a progress line. */
-    private void readEnvelope(JsonParser p, ClaudeLogEntry e, boolean outer, String path)
+    private void readEnvelope(JsonParser p, ClaudeLogEntry e, boolean outer, Paths paths)
             throws IOException, LineProblem {
+        String path = paths.envelope();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "timestamp" -> e.timestamp = text(p, value, path + "timestamp");
-                case "sessionId" -> e.sessionId = text(p, value, path + "sessionId");
-                case "cwd" -> e.cwd = text(p, value, path + "cwd");
-                case "version" -> e.version = text(p, value, path + "version");
-                case "requestId" -> e.requestId = text(p, value, path + "requestId");
+                case "timestamp" -> e.timestamp = text(p, value, path, "timestamp");
+                case "sessionId" -> e.sessionId = text(p, value, path, "sessionId");
+                case "cwd" -> e.cwd = text(p, value, path, "cwd");
+                case "version" -> e.version = text(p, value, path, "version");
+                case "requestId" -> e.requestId = text(p, value, path, "requestId");
                 case "isSidechain" -> e.sidechain = value == JsonToken.VALUE_TRUE;
                 case "isApiErrorMessage" -> e.apiError = value == JsonToken.VALUE_TRUE;
                 case "costUSD" -> {
                     if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT)
                         e.costUsd = new Usd(p.getDecimalValue());
                     else if (value != JsonToken.VALUE_NULL)
-                        throw badField(path + "costUSD", "a number", p);
+                        throw badField(path, "costUSD", "a number", p);
                 }
                 case "message" -> {
-                    if (value == JsonToken.START_OBJECT) readMessage(p, e, path + "message.");
+                    if (value == JsonToken.START_OBJECT) readMessage(p, e, paths);
                     else p.skipChildren();
                 }
                 case "data" -> {
@@ -88,7 +100,7 @@ final class ClaudeLogLineParser {
             if (field.equals("message") && value == JsonToken.START_OBJECT) {
                 ClaudeLogEntry inner = new ClaudeLogEntry();
                 inner.embeddedProgressCopy = true;
-                readEnvelope(p, inner, false, "data.message.");
+                readEnvelope(p, inner, false, EMBEDDED);
                 outer.embedded = inner;
             } else {
                 p.skipChildren();
@@ -96,17 +108,18 @@ final class ClaudeLogLineParser {
         }
     }
 
-    private void readMessage(JsonParser p, ClaudeLogEntry e, String path) throws IOException, LineProblem {
+    private void readMessage(JsonParser p, ClaudeLogEntry e, Paths paths) throws IOException, LineProblem {
+        String path = paths.message();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "model" -> e.model = text(p, value, path + "model");
-                case "id" -> e.messageId = text(p, value, path + "id");
+                case "model" -> e.model = text(p, value, path, "model");
+                case "id" -> e.messageId = text(p, value, path, "id");
                 case "usage" -> {
                     if (value == JsonToken.START_OBJECT) {
                         e.hasUsage = true;
-                        readUsage(p, e, path + "usage.");
+                        readUsage(p, e, paths);
                     } else {
                         p.skipChildren();
                     }
@@ -120,27 +133,28 @@ final class ClaudeLogLineParser {
         }
     }
 
-    private void readUsage(JsonParser p, ClaudeLogEntry e, String path) throws IOException, LineProblem {
+    private void readUsage(JsonParser p, ClaudeLogEntry e, Paths paths) throws IOException, LineProblem {
+        String path = paths.usage();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "input_tokens" -> e.inputTokens = count(p, value, path + field, 0);
-                case "output_tokens" -> e.outputTokens = count(p, value, path + field, 0);
-                case "cache_creation_input_tokens" -> e.cacheCreationTokens = count(p, value, path + field, ClaudeLogEntry.ABSENT);
-                case "cache_read_input_tokens" -> e.cacheReadTokens = count(p, value, path + field, 0);
-                case "service_tier" -> e.serviceTier = text(p, value, path + field);
-                case "speed" -> e.speed = text(p, value, path + field);
+                case "input_tokens" -> e.inputTokens = count(p, value, path, field, 0);
+                case "output_tokens" -> e.outputTokens = count(p, value, path, field, 0);
+                case "cache_creation_input_tokens" -> e.cacheCreationTokens = count(p, value, path, field, ClaudeLogEntry.ABSENT);
+                case "cache_read_input_tokens" -> e.cacheReadTokens = count(p, value, path, field, 0);
+                case "service_tier" -> e.serviceTier = text(p, value, path, field);
+                case "speed" -> e.speed = text(p, value, path, field);
                 case "cache_creation" -> readObject(p, value, (name, v) -> {
                     if (name.equals("ephemeral_5m_input_tokens"))
-                        e.cacheCreation5mTokens = count(p, v, path + "cache_creation." + name, ClaudeLogEntry.ABSENT);
+                        e.cacheCreation5mTokens = count(p, v, paths.cacheCreation(), name, ClaudeLogEntry.ABSENT);
                     else if (name.equals("ephemeral_1h_input_tokens"))
-                        e.cacheCreation1hTokens = count(p, v, path + "cache_creation." + name, ClaudeLogEntry.ABSENT);
+                        e.cacheCreation1hTokens = count(p, v, paths.cacheCreation(), name, ClaudeLogEntry.ABSENT);
                     else p.skipChildren();
                 });
                 case "server_tool_use" -> readObject(p, value, (name, v) -> {
                     if (name.equals("web_search_requests"))
-                        e.webSearchRequests = Math.toIntExact(count(p, v, path + "server_tool_use." + name, 0));
+                        e.webSearchRequests = Math.toIntExact(count(p, v, paths.serverToolUse(), name, 0));
                     else p.skipChildren();
                 });
                 default -> p.skipChildren();
@@ -183,25 +197,28 @@ final class ClaudeLogLineParser {
         }
     }
 
-    private static String text(JsonParser p, JsonToken value, String field) throws IOException, LineProblem {
+    // The field's path is passed in two parts and joined only for an error message: joining it for every field
+    // of every line costs more than the parsing itself before the JIT has warmed up.
+    private static String text(JsonParser p, JsonToken value, String path, String name) throws IOException, LineProblem {
         if (value == JsonToken.VALUE_STRING) return p.getText();
         if (value == JsonToken.VALUE_NULL) return null;
-        throw badField(field, "a string", p);
+        throw badField(path, name, "a string", p);
     }
 
-    private static long count(JsonParser p, JsonToken value, String field, long whenNull)
+    private static long count(JsonParser p, JsonToken value, String path, String name, long whenNull)
             throws IOException, LineProblem {
         if (value == JsonToken.VALUE_NUMBER_INT) {
             long n = p.getLongValue();
             if (n < 0) throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
-                    "expected " + field + " to be a count >= 0 but was " + n);
+                    "expected " + path + name + " to be a count >= 0 but was " + n);
             return n;
         }
         if (value == JsonToken.VALUE_NULL) return whenNull;
-        throw badField(field, "a whole number", p);
+        throw badField(path, name, "a whole number", p);
     }
 
-    private static LineProblem badField(String field, String expected, JsonParser p) throws IOException {
+    private static LineProblem badField(String path, String name, String expected, JsonParser p) throws IOException {
+        String field = path + name;
         String found = p.currentToken().isScalarValue() ? p.getText() : p.currentToken().asString();
         if (p.currentToken() == JsonToken.VALUE_STRING) found = '"' + abbreviate(found) + '"';
         p.skipChildren();
