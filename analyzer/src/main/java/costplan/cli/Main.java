@@ -4,12 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
-        header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
-        subcommands = {AnalyzeCommand.class, ReportCommand.class, PlanCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        header = "Decide whether running coding models on your own hardware pays off, from your own usage.")
 public final class Main {
+    /** The subcommands, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AnalyzeCommand.class, ReportCommand.class,
+            PlanCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class);
 
     private Main() {
     }
@@ -30,7 +35,13 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, Environment environment, String... args) {
-        CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(environment));
+        EnvironmentFactory factory = new EnvironmentFactory(environment);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        // Only the subcommand being run is built: picocli reads every option of a command by reflection, which is
+        // a measurable part of a short run's start-up.
+        Class<?> chosen = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        for (Class<?> type : chosen != null ? List.<Class<?>>of(chosen) : SUBCOMMANDS.values())
+            cli.addSubcommand(factory.command(type));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -62,6 +73,12 @@ public final class Main {
         return cli.execute(args);
     }
 
+    private static Map<String, Class<?>> subcommands(Class<?>... types) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> type : types) byName.put(type.getAnnotation(Command.class).name(), type);
+        return byName;
+    }
+
     /** Hands the environment to the commands that need it. */
     private record EnvironmentFactory(Environment environment) implements CommandLine.IFactory {
         @Override
@@ -70,6 +87,14 @@ public final class Main {
             if (type == ReportCommand.class) return type.cast(new ReportCommand(environment));
             if (type == PlanCommand.class) return type.cast(new PlanCommand(environment));
             return CommandLine.defaultFactory().create(type);
+        }
+
+        Object command(Class<?> type) {
+            try {
+                return create(type);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the " + type.getSimpleName() + " command", e);
+            }
         }
     }
 }
