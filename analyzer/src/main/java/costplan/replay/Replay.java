@@ -7,12 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Replays a person's trace on one local option as a discrete-event simulation. Each stream (a session's main thread
@@ -32,10 +29,9 @@ public final class Replay {
     private final long[] diskTokens;
     private final boolean[] running;
     /** Streams holding a KV cache while no request of theirs runs, least recently used first. */
-    private final LinkedHashSet<Integer> idleResident = new LinkedHashSet<>();
-    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final LruStreams idleResident;
+    private final EventQueue events = new EventQueue();
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private long sequence;
 
     private int runningCount;
     private long residentBytes;
@@ -55,18 +51,10 @@ public final class Replay {
     private double localWorkSeconds;
     private double cloudWorkSeconds;
 
-    private record Event(double time, long order, int kind, TraceRequest request, double readyTime) implements Comparable<Event> {
-        static final int READY = 0;
-        static final int LOCAL_DONE = 1;
-        static final int CLOUD_DONE = 2;
-        static final int QUEUE_TIMEOUT = 3;
-
-        @Override
-        public int compareTo(Event o) {
-            int byTime = Double.compare(time, o.time);
-            return byTime != 0 ? byTime : Long.compare(order, o.order);
-        }
-    }
+    private static final int READY = 0;
+    private static final int LOCAL_DONE = 1;
+    private static final int CLOUD_DONE = 2;
+    private static final int QUEUE_TIMEOUT = 3;
 
     private static final class Waiting {
         final TraceRequest request;
@@ -92,6 +80,7 @@ public final class Replay {
         residentTokens = new long[streams];
         diskTokens = new long[streams];
         running = new boolean[streams];
+        idleResident = new LruStreams(streams);
         latencies = new double[Math.min(trace.requests().size(), 1 << 16)];
     }
 
@@ -106,21 +95,24 @@ public final class Replay {
         // Streams are numbered in order of their first request, so each joins the event queue only when the clock
         // reaches it: the queue stays as small as the number of streams at work at once.
         int joined = 0;
+        List<TraceRequest> requests = trace.requests();
         while (joined < byStream.size() || !events.isEmpty()) {
             if (joined < byStream.size()
-                    && (events.isEmpty() || byStream.get(joined).get(0).cloudStartSeconds() <= events.peek().time())) {
+                    && (events.isEmpty() || byStream.get(joined).get(0).cloudStartSeconds() <= events.peekTime())) {
                 TraceRequest first = byStream.get(joined++).get(0);
-                schedule(first.cloudStartSeconds(), Event.READY, first, first.cloudStartSeconds());
+                schedule(first.cloudStartSeconds(), READY, first, first.cloudStartSeconds());
                 continue;
             }
-            Event e = events.poll();
-            advanceClock(e.time());
-            switch (e.kind()) {
-                case Event.READY -> ready(e.request(), e.time());
-                case Event.LOCAL_DONE -> localDone(e.request(), e.readyTime(), e.time());
-                case Event.CLOUD_DONE -> cloudDone(e.request(), e.readyTime(), e.time());
-                case Event.QUEUE_TIMEOUT -> queueTimeout(e.request(), e.time());
-                default -> throw new IllegalStateException("unknown event " + e.kind());
+            events.poll();
+            double now = events.polledTime;
+            TraceRequest request = requests.get(events.polledRequest);
+            advanceClock(now);
+            switch (events.polledKind) {
+                case READY -> ready(request, now);
+                case LOCAL_DONE -> localDone(request, events.polledReadyTime, now);
+                case CLOUD_DONE -> cloudDone(request, events.polledReadyTime, now);
+                case QUEUE_TIMEOUT -> queueTimeout(request, now);
+                default -> throw new IllegalStateException("unknown event " + events.polledKind);
             }
         }
         return new ReplayResult(trace.requests().size(), localRequests, localTokens, totalTokens, fallbacks, cloudRouted,
@@ -130,7 +122,7 @@ public final class Replay {
     }
 
     private void schedule(double time, int kind, TraceRequest request, double readyTime) {
-        events.add(new Event(time, sequence++, kind, request, readyTime));
+        events.add(time, kind, request.index(), readyTime);
     }
 
     private void advanceClock(double now) {
@@ -146,7 +138,7 @@ public final class Replay {
             start(r, now, now);
         } else {
             queue.add(new Waiting(r, now));
-            if (maxQueueWaitSeconds < Double.POSITIVE_INFINITY) schedule(now + maxQueueWaitSeconds, Event.QUEUE_TIMEOUT, r, now);
+            if (maxQueueWaitSeconds < Double.POSITIVE_INFINITY) schedule(now + maxQueueWaitSeconds, QUEUE_TIMEOUT, r, now);
         }
     }
 
@@ -164,7 +156,7 @@ public final class Replay {
     private void toCloud(TraceRequest r, double readyTime, double now, String reason) {
         fallbacks.merge(reason, 1, Integer::sum);
         cloudRouted.set(r.index());
-        schedule(now + r.cloudEndSeconds() - r.cloudStartSeconds(), Event.CLOUD_DONE, r, readyTime);
+        schedule(now + r.cloudEndSeconds() - r.cloudStartSeconds(), CLOUD_DONE, r, readyTime);
     }
 
     private void cloudDone(TraceRequest r, double readyTime, double now) {
@@ -198,16 +190,14 @@ public final class Replay {
         peakResidentBytes = Math.max(peakResidentBytes, residentBytes);
         double serviceSeconds = reloadSeconds + speeds.prefillSeconds(reused, toPrefill, runningCount)
                 + speeds.decodeSeconds(r.promptTokens(), r.outputTokens(), runningCount);
-        schedule(now + serviceSeconds, Event.LOCAL_DONE, r, readyTime);
+        schedule(now + serviceSeconds, LOCAL_DONE, r, readyTime);
     }
 
     /** Evicts idle sessions' KV caches, least recently used first, until {@code bytes} more fit. */
     private void makeRoom(long bytes) {
-        if (residentBytes + bytes <= option.kvBudgetBytes()) return;
-        Iterator<Integer> leastRecent = idleResident.iterator();
-        while (residentBytes + bytes > option.kvBudgetBytes() && leastRecent.hasNext()) {
-            int victim = leastRecent.next();
-            leastRecent.remove();
+        while (residentBytes + bytes > option.kvBudgetBytes()) {
+            int victim = idleResident.takeOldest();
+            if (victim < 0) return;
             residentBytes -= option.kvBytes(residentTokens[victim]);
             if (option.policy() == CachePolicy.PERSISTED) diskTokens[victim] = residentTokens[victim];
             residentTokens[victim] = 0;
@@ -264,7 +254,7 @@ public final class Replay {
         double readyAt = r.gapAfterSeconds() > Trace.AWAY.toSeconds()
                 ? Math.max(now, following.cloudStartSeconds())
                 : now + r.gapAfterSeconds();
-        schedule(readyAt, Event.READY, following, readyAt);
+        schedule(readyAt, READY, following, readyAt);
     }
 
     private void recordLatency(double seconds) {
