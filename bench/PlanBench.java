@@ -47,13 +47,15 @@ public class PlanBench {
         Trace medium = trace(100_000);
         double[] costs = new double[medium.requests().size()];
         java.util.Arrays.fill(costs, 0.05);
-        Planner planner = new Planner(medium, costs, new Baseline("api", 0, "API pay-as-you-go"), true,
+        Planner planner = new Planner(medium, costs, new Baseline("api", Planner.apiUsdPerMonth(medium, costs), "API pay-as-you-go"), true,
                 Assumptions.DEFAULTS, speeds, 10_000, 42);
+        LocalOption mac = options.stream().filter(o -> o.device().id().equals("mac-studio-m3-ultra-256gb")).findFirst().orElseThrow();
         t0 = System.nanoTime();
-        var plan = planner.plan(options.get(0));
+        var plan = planner.plan(mac);
         seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "monte carlo: 10,000 samples of %s on %,d requests in %.2f s (target < 30 s); P50 payback %.1f months%n",
-                options.get(0).label(), medium.requests().size(), seconds, plan.paybackMonths().p50());
+        System.out.printf(Locale.ROOT, "monte carlo: 10,000 samples of %s on %,d requests in %.2f s (target < 30 s); "
+                        + "payback P10/P50/P90 %.2f/%.2f/%.2f months%n", mac.label(), medium.requests().size(), seconds,
+                plan.paybackMonths().p10(), plan.paybackMonths().p50(), plan.paybackMonths().p90());
     }
 
     static Trace trace(int requests) {
