@@ -16,6 +16,11 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
                         double activeHoursPerDay, Baseline baseline, boolean baselineScalesWithUsage, int lifeMonths) {
 
     static final double DAYS_PER_MONTH = 365.25 / 12;
+    /**
+     * Hours a rented machine is up each day beyond the working hours: starting it and loading the weights from
+     * network storage (an estimate: typically 10-20 minutes).
+     */
+    static final double RENTAL_SPIN_UP_HOURS = 0.25;
     /** Months searched for a payback before it counts as never. */
     static final int HORIZON_MONTHS = 120;
 
@@ -47,7 +52,8 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
             double cloudUsd = cloud * growth + overflow * s.localCapableShare() * localApi * growth;
             double electricity = device.rented() ? 0 : DAYS_PER_MONTH * s.electricityUsdPerKwh()
                     * (busy * device.loadWatts() + (24 - busy) * device.idleWatts()) / 1000;
-            double rental = device.rented() ? DAYS_PER_MONTH * Math.max(activeHoursPerDay, busy) * device.rentalUsdPerHour() : 0;
+            double rental = device.rented()
+                    ? DAYS_PER_MONTH * Math.min(24, Math.max(activeHoursPerDay, busy) + RENTAL_SPIN_UP_HOURS) * device.rentalUsdPerHour() : 0;
             double running = electricity + cloudUsd + rental;
             double base = baseline.monthlyUsd() * (baselineScalesWithUsage ? growth : 1);
             if (first == null) first = new double[]{electricity, cloudUsd, rental};

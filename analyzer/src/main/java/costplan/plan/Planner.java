@@ -161,7 +161,7 @@ public final class Planner {
                 swing(economics, "resale value (x catalog)", a.resaleScale(), mode::withResaleScale),
                 swing(economics, "share the local model can do", a.localCapableShare(), mode::withLocalCapableShare),
                 swing(economics, "machine price (USD)", purchase, mode::withPurchase)));
-        rows.removeIf(r -> r.lowValue().equals(r.highValue()));
+        rows.removeIf(r -> r.lowValue().equals(r.highValue()) || r.paybackSwing() < 1e-9 && r.savingsSwing() < 0.005);
         Comparator<OptionPlan.Sensitivity> bySavings = Comparator.comparingDouble(OptionPlan.Sensitivity::savingsSwing).reversed();
         rows.sort(economics.device().rented() ? bySavings
                 : Comparator.comparingDouble(OptionPlan.Sensitivity::paybackSwing).reversed().thenComparing(bySavings));

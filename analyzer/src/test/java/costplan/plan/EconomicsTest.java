@@ -78,9 +78,9 @@ class EconomicsTest {
         Economics e = new Economics(h100, new OptionReplays(Uncertain.fixed(1), r, r, r, 0, 0, 0), 1, 1000, 8,
                 new Baseline("api", 1000, ""), true, 36);
         Economics.Outcome o = e.run(EXPECTED.withPurchase(0));
-        // Up for the 8 working hours a day at $2.69 an hour.
-        assertThat(o.firstMonthRentalUsd()).isCloseTo(8 * 2.69 * 30.4375, within(1e-9));
+        // Up for the 8 working hours a day plus a quarter of an hour to start, at $2.69 an hour.
+        assertThat(o.firstMonthRentalUsd()).isCloseTo(8.25 * 2.69 * 30.4375, within(1e-9));
         assertThat(o.firstMonthElectricityUsd()).isZero();
-        assertThat(o.averageMonthlySavingsUsd()).isCloseTo(1000 - 8 * 2.69 * 30.4375, within(1e-9));
+        assertThat(o.averageMonthlySavingsUsd()).isCloseTo(1000 - 8.25 * 2.69 * 30.4375, within(1e-9));
     }
 }
