@@ -22,7 +22,7 @@ public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, 
     /** The answer in one sentence, with its range. */
     public String verdict() {
         OptionPlan best = options.stream().filter(OptionPlan::feasible).findFirst().orElse(null);
-        String against = String.format(Locale.ROOT, "%s at $%,.0f/month", baseline.name(), baseline.monthlyUsd());
+        String against = baseline.name() + " at " + usd(baseline.monthlyUsd()) + "/month";
         if (best == null) {
             String why = options.isEmpty() ? "no device in the catalog holds a capable model with room for the KV caches"
                     : "no option keeps up (best: " + options.get(0).option().device().id() + ", " + options.get(0).infeasibleReason() + ")";
@@ -33,8 +33,11 @@ public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, 
         OptionPlan.Percentiles savings = best.monthlySavingsUsd();
         if (best.option().device().rented()) {
             if (savings.p50() <= 0) return "Stay on " + against + ": renting " + what + " would cost more.";
-            return String.format(Locale.ROOT, "Rent %s: saves $%,.0f/month (P10-P90 $%,.0f to $%,.0f) against %s.",
-                    what, savings.p50(), savings.p10(), savings.p90(), against);
+            if (savings.p10() <= 0)
+                return "Stay on " + against + ": renting " + what + " saves " + usd(savings.p50()) + "/month at best guess but may cost more (P10 "
+                        + usd(savings.p10()) + ").";
+            return String.format(Locale.ROOT, "Rent %s: saves %s/month (P10-P90 %s to %s) against %s.",
+                    what, usd(savings.p50()), usd(savings.p10()), usd(savings.p90()), against);
         }
         OptionPlan.Percentiles payback = best.paybackMonths();
         if (Double.isInfinite(payback.p50()) || payback.p50() > assumptions.lifeMonths())
@@ -42,6 +45,11 @@ public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, 
                     + assumptions.lifeMonths() + " months.";
         return String.format(Locale.ROOT, "Buy %s: pays back in %s (P10-P90 %s to %s) against %s.", what,
                 months(payback.p50()), months(payback.p10()), months(payback.p90()), against);
+    }
+
+    /** "$1,234" or "-$56". */
+    public static String usd(double amount) {
+        return (amount < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(amount));
     }
 
     /** "3.2 months", "2.4 weeks", or "never". */
