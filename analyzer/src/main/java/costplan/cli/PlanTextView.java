@@ -90,8 +90,8 @@ final class PlanTextView {
         var a = plan.assumptions();
         out.printf(Locale.ROOT, "%nAssumptions (most likely, with the sampled range): electricity $%s/kWh; usage growth %s a month; "
                         + "resale %s x the catalog's estimate; the local model can do %s of the work; machines kept %d months; "
-                        + "keeping up means a working day at most %.1fx as long. Cloud speed: %s. Engine buffers: 1 GiB + 2 %% of the "
-                        + "weights (estimate). Rented machines: up for your working hours plus 15 minutes to start (estimate). %,d samples, seed %d.%n",
+                        + "keeping up means a working day at most %.1fx as long. Cloud speed: %s. "
+                        + "Engine buffers: 1 GiB + 2 %% of the weights (estimate). Rented machines: up for your working hours plus 15 minutes to start (estimate). %,d samples, seed %d.%n",
                 a.electricityUsdPerKwh(), a.growthPerMonth(), a.resaleScale(), a.localCapableShare(), a.lifeMonths(),
                 a.maxSlowdown(), plan.trace().cloudSpeed(), plan.samples(), plan.seed());
     }

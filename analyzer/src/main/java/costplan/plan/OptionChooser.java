@@ -7,6 +7,7 @@ import costplan.catalog.KvCacheType;
 import costplan.catalog.ModelChoice;
 import costplan.catalog.OpenModel;
 import costplan.catalog.Quantization;
+import costplan.fit.EngineOverhead;
 import costplan.replay.CachePolicy;
 import costplan.replay.LocalOption;
 import costplan.replay.RouteRule;
@@ -24,9 +25,6 @@ public final class OptionChooser {
     /** A model counts as capable of agentic coding from this size and context length. */
     static final double CAPABLE_PARAMS_B = 20;
     static final int CAPABLE_CONTEXT = 65_536;
-    /** Engine buffers besides weights and KV (compute buffers, CUDA/Metal context): an estimate. */
-    static final long ENGINE_BASE_BYTES = 1L << 30;
-    static final double ENGINE_SHARE_OF_WEIGHTS = 0.02;
 
     private final Catalog catalog;
     private final CachePolicy policy;
@@ -55,11 +53,6 @@ public final class OptionChooser {
                 .filter(m -> m.totalParamsB() >= CAPABLE_PARAMS_B && m.contextLength() >= CAPABLE_CONTEXT).toList();
     }
 
-    /** Weights plus engine buffers of {@code model} (an estimate for the buffers). */
-    public static long fixedBytes(ModelChoice model) {
-        return model.weightBytes() + ENGINE_BASE_BYTES + Math.round(model.weightBytes() * ENGINE_SHARE_OF_WEIGHTS);
-    }
-
     /**
      * The option of {@code model} on {@code device} under {@code engine}: the named quantization, or the one with
      * the most bits per weight that fits with room for every slot's KV cache. Empty when nothing fits.
@@ -72,9 +65,9 @@ public final class OptionChooser {
         long kvNeeded = slots * model.kvCacheBytes(Math.min(contextPerSession, model.contextLength()), kvType);
         for (Quantization q : candidates) {
             ModelChoice choice = new ModelChoice(model, q);
-            long budget = device.usableBytes() - fixedBytes(choice);
+            long budget = device.usableBytes() - EngineOverhead.fixedBytes(choice);
             if (budget >= kvNeeded && budget > 0)
-                return Optional.of(new LocalOption(device, choice, engine, slots, policy, kvType, routes, budget, fixedBytes(choice)));
+                return Optional.of(new LocalOption(device, choice, engine, slots, policy, kvType, routes, budget, EngineOverhead.fixedBytes(choice)));
         }
         return Optional.empty();
     }
