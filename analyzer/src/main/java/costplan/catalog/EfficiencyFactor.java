@@ -31,6 +31,13 @@ public record EfficiencyFactor(double defaultValue, double p10, double p90, Map<
         return byChip.containsKey(device.chip());
     }
 
+    /** A copy without a value for {@code chip}, as if it had never been measured. */
+    public EfficiencyFactor withoutChip(String chip) {
+        var chips = new java.util.HashMap<>(byChip);
+        chips.remove(chip);
+        return new EfficiencyFactor(defaultValue, p10, p90, byPlatform, chips);
+    }
+
     /** A copy with {@code chip}'s value set, as a calibration from a person's own benchmark gives. */
     public EfficiencyFactor withChip(String chip, double value) {
         var chips = new java.util.HashMap<>(byChip);

@@ -17,11 +17,25 @@ public record Engine(String id, String name, List<String> runsOn, List<String> w
     /** The factors of the speed model (see the catalog README). */
     public record Efficiency(EfficiencyFactor decodeBandwidth, EfficiencyFactor decodeOverheadMsPerLayer,
                              EfficiencyFactor kvReadBandwidth, EfficiencyFactor prefillCompute, double moePrefillFactor) {
+        /** The factors as if {@code chip} had never been measured: its platform's or the default values. */
+        public Efficiency withoutChip(String chip) {
+            return new Efficiency(decodeBandwidth.withoutChip(chip), decodeOverheadMsPerLayer.withoutChip(chip),
+                    kvReadBandwidth.withoutChip(chip), prefillCompute.withoutChip(chip), moePrefillFactor);
+        }
     }
 
-    /** One public benchmark measurement the factors were fitted to. Tokens per second may be null when not measured. */
-    public record CalibrationRow(String chip, String model, String quant, double bytesPerTokenGB,
-                                 Double decodeTokensPerSecond, Double prefillTokensPerSecond, String source, String date) {
+    /** A copy with other efficiency factors, e.g. from a person's own calibration. */
+    public Engine withEfficiency(Efficiency other) {
+        return new Engine(id, name, runsOn, weightFormats, quantizations, kvCacheTypes, promptCacheReuse, other, calibration, sources);
+    }
+
+    /**
+     * One public benchmark measurement the factors were fitted to. {@code catalogModel} names the same model and
+     * quantization in the catalog ({@code model:quant}) or is null; tokens per second may be null when not measured.
+     */
+    public record CalibrationRow(String chip, String model, String quant, String catalogModel, long depth,
+                                 double bytesPerTokenGB, Double decodeTokensPerSecond, Double prefillTokensPerSecond,
+                                 String source, String date) {
     }
 
     public Engine {

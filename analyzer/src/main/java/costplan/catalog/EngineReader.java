@@ -57,6 +57,7 @@ final class EngineReader {
         for (int i = 0; i < node.size(); i++) {
             String at = "calibration." + i;
             rows.add(new Engine.CalibrationRow(f.text(at + ".chip"), f.text(at + ".model"), f.text(at + ".quant"),
+                    f.optionalText(at + ".catalogModel"), f.optionalLong(at + ".depth", 0, 10_000_000, "tokens"),
                     f.number(at + ".bytesPerTokenGB", 0.01, 10_000, "GB"),
                     f.optionalNumber(at + ".decodeTokensPerSecond", 0.01, 100_000, "tokens/s"),
                     f.optionalNumber(at + ".prefillTokensPerSecond", 0.01, 1_000_000, "tokens/s"),

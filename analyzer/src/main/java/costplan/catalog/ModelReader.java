@@ -25,7 +25,8 @@ final class ModelReader {
         int kvLayers = f.integer("kvLayers", 0, 1000, "layers");
         if (kvLayers > layers) f.problem("kvLayers", "more KV layers than layers");
         OpenModel.Mla mla = f.node("mla") == null ? null
-                : new OpenModel.Mla(f.integer("mla.kvLoraRank", 1, 100_000, "values"), f.integer("mla.qkRopeHeadDim", 0, 10_000, "values"));
+                : new OpenModel.Mla(f.integer("mla.kvLoraRank", 1, 100_000, "values"), f.integer("mla.qkRopeHeadDim", 0, 10_000, "values"),
+                f.integer("mla.qkNopeHeadDim", 0, 10_000, "values"), f.integer("mla.vHeadDim", 1, 10_000, "values"));
         OpenModel.LinearAttention linear = f.node("linearAttention") == null ? null
                 : new OpenModel.LinearAttention(f.integer("linearAttention.layers", 1, 1000, "layers"),
                 f.text("linearAttention.type"), f.optionalLong("linearAttention.stateBytesPerSequence", 1, 100_000_000_000L, "bytes"));
@@ -40,10 +41,10 @@ final class ModelReader {
         Integer maxContext = f.optionalInteger("maxContextLength", 512, 100_000_000, "tokens");
         OpenModel model = new OpenModel(f.text("id"), f.text("name"), f.texts("aliases"), architecture.equals("moe"),
                 f.text("attention"), total, active, layers, kvLayers, f.integer("slidingWindowLayers", 0, 1000, "layers"),
-                window, mla, linear, experts, context, maxContext == null ? context : maxContext, kvPerToken,
+                window, f.integer("attentionHeads", 1, 10_000, "heads"), f.optionalInteger("headDim", 1, 10_000, "values"),
+                f.optionalInteger("slidingHeadDim", 1, 10_000, "values"), mla, linear, experts, context, maxContext == null ? context : maxContext, kvPerToken,
                 f.optionalLong("slidingWindowKvBytesF16", 0, 100_000_000_000L, "bytes"), f.text("licence"),
                 f.bool("vision", false), quantizations(f, total), f.sources());
-        f.optionalInteger("attentionHeads", 1, 10_000, "heads");
         f.optionalInteger("hiddenSize", 1, 1_000_000, "values");
         f.optionalInteger("vocabSize", 1, 10_000_000, "tokens");
         f.optionalLong("kvBytesPerTokenF16Decompressed", 0, 100_000_000, "bytes per token");

@@ -10,13 +10,14 @@ import java.util.Optional;
  */
 public record OpenModel(String id, String name, List<String> aliases, boolean moe, String attention,
                         double totalParamsB, double activeParamsB, int layers, int kvLayers,
-                        int slidingWindowLayers, Integer slidingWindow, Mla mla, LinearAttention linearAttention,
+                        int slidingWindowLayers, Integer slidingWindow, int attentionHeads, Integer headDim,
+                        Integer slidingHeadDim, Mla mla, LinearAttention linearAttention,
                         Experts experts, int contextLength, int maxContextLength,
                         long kvBytesPerTokenF16, long slidingWindowKvBytesF16, String licence, boolean vision,
                         Map<String, Quantization> quantizations, Sources sources) {
 
     /** Multi-head latent attention: what is cached per layer is {@code kvLoraRank + qkRopeHeadDim} values. */
-    public record Mla(int kvLoraRank, int qkRopeHeadDim) {
+    public record Mla(int kvLoraRank, int qkRopeHeadDim, int qkNopeHeadDim, int vHeadDim) {
         public int latentDim() {
             return kvLoraRank + qkRopeHeadDim;
         }
@@ -33,6 +34,22 @@ public record OpenModel(String id, String name, List<String> aliases, boolean mo
     public OpenModel {
         aliases = List.copyOf(aliases);
         quantizations = Map.copyOf(quantizations);
+    }
+
+    /**
+     * Floating-point operations of attention for one token at {@code depth} tokens of context: per query head, a
+     * dot product with every cached key and a weighted sum of every cached value (2 FLOPs per multiply-add), on the
+     * layers that keep a full cache and, up to their window, on the sliding ones. Linear-attention layers add no
+     * term that grows with depth.
+     */
+    public double attentionFlopsPerToken(long depth) {
+        double perHeadDims = mla != null ? mla.qkNopeHeadDim() + mla.qkRopeHeadDim() + mla.vHeadDim()
+                : 2.0 * (headDim == null ? 0 : headDim);
+        double global = 2.0 * kvLayers * depth * attentionHeads * perHeadDims;
+        double slidingDims = 2.0 * (slidingHeadDim != null ? slidingHeadDim : headDim == null ? 0 : headDim);
+        double sliding = slidingWindow == null ? 0
+                : 2.0 * slidingWindowLayers * Math.min(depth, slidingWindow) * attentionHeads * slidingDims;
+        return global + sliding;
     }
 
     public Optional<Quantization> quantization(String quant) {

@@ -20,7 +20,7 @@ class CatalogTest {
         CatalogReader.Result result = CatalogReader.bundled();
         assertThat(result.problems()).isEmpty();
         assertThat(result.unsourced()).isEmpty();
-        assertThat(result.files()).isEqualTo(62);
+        assertThat(result.files()).isEqualTo(63);
         assertThat(result.catalog().devices()).hasSize(28);
         assertThat(result.catalog().models()).hasSizeGreaterThanOrEqualTo(25);
         assertThat(result.catalog().engines()).extracting(Engine::id).containsExactly("llama-cpp", "mlx", "ollama", "vllm");

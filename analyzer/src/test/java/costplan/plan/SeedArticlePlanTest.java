@@ -50,10 +50,15 @@ class SeedArticlePlanTest {
     }
 
     static OptionPlan plan(CachePolicy policy, double localCapable) {
+        return plan(policy, localCapable, Assumptions.DEFAULTS.maxSlowdown());
+    }
+
+    static OptionPlan plan(CachePolicy policy, double localCapable, double maxSlowdown) {
         OptionChooser chooser = new OptionChooser(CATALOG, policy, KvCacheType.F16, List.of(), 6, 100_000);
         LocalOption option = chooser.option(CATALOG.device("mac-studio-m3-ultra-256gb"), CATALOG.model("qwen3-coder-next"),
                 "q4_k_m", CATALOG.engine("llama-cpp")).orElseThrow();
-        Assumptions assumptions = Assumptions.DEFAULTS.withLocalCapableShare(new Uncertain(localCapable - 0.05, localCapable, localCapable + 0.05));
+        Assumptions assumptions = Assumptions.DEFAULTS.withMaxSlowdown(maxSlowdown)
+                .withLocalCapableShare(new Uncertain(localCapable - 0.05, localCapable, localCapable + 0.05));
         Planner planner = new Planner(trace, costs, new Baseline("API", Planner.apiUsdPerMonth(trace, costs), ""), true,
                 assumptions, SpeedModels.standard(), 2000, 1);
         return planner.plan(option);
@@ -69,19 +74,29 @@ class SeedArticlePlanTest {
     }
 
     @Test
-    void keepingEachSessionsCacheInMemoryItKeepsUpAndPaysBackWithinTheClaimedWeeks() {
-        // 85-90 % of the work done locally, as the article expects.
+    void keepingEachSessionsCacheInMemoryItStillCannotKeepUpWithSixHeavySessions() {
+        // With in-session reuse each turn prefills only its ~2K new tokens, but at ~100K tokens of depth: attention
+        // then costs several times the weights' FLOPs, and six sessions share one GPU. The working day stretches
+        // to about twice its length, beyond the 1.5x a person would accept.
         OptionPlan session = plan(CachePolicy.SESSION, 0.875);
-        assertThat(session.feasible()).isTrue();
-        assertThat(session.replay().slowdown()).isLessThan(1.5);
+        assertThat(session.replay().slowdown()).isBetween(1.5, 2.5);
+        assertThat(session.feasible()).isFalse();
+        assertThat(session.infeasibleReason()).startsWith("cannot keep up: a working day takes");
         // 256 GB holds the six sessions' KV caches with no eviction, so persisting to disk adds nothing.
         OptionPlan persisted = plan(CachePolicy.PERSISTED, 0.875);
         assertThat(persisted.replay().reloadedTokens()).isZero();
         assertThat(persisted.replay().prefilledTokens()).isEqualTo(session.replay().prefilledTokens());
-        // "Pays for itself in 2-4 weeks": at about $16,000 a month of API use, the $5,599 machine pays back sooner
-        // still when it keeps up; the claim holds, conservatively.
-        double weeks = session.paybackMonths().p50() * 52 / 12;
-        assertThat(weeks).isLessThan(4);
-        assertThat(session.paybackMonths().p90() * 52 / 12).isLessThan(4);
+    }
+
+    @Test
+    void itPaysForItselfInTheClaimedWeeksOnlyForSomeoneWhoAcceptsASlowerDay() {
+        // "Pays for itself in 2-4 weeks": at about $16,000 a month of API use the $5,599 machine would pay back in
+        // under four weeks at the median, if a working day up to 2.5x as long is acceptable; but where the engine
+        // runs at the low end of its measured efficiency, even that limit is broken and it never pays back.
+        OptionPlan tolerant = plan(CachePolicy.SESSION, 0.875, 2.5);
+        assertThat(tolerant.feasible()).isTrue();
+        assertThat(tolerant.paybackMonths().p50() * 52 / 12).isLessThan(4);
+        assertThat(tolerant.paybackMonths().p10()).isLessThanOrEqualTo(tolerant.paybackMonths().p50());
+        assertThat(tolerant.paybackWithinLifeProbability()).isBetween(0.5, 0.99);
     }
 }
