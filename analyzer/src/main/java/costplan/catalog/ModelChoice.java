@@ -12,6 +12,22 @@ public record ModelChoice(OpenModel model, Quantization quantization) {
         return weightBytes() * model.activeParamsB() / model.totalParamsB();
     }
 
+    /**
+     * Bytes of weights one decode step reads when {@code parallel} requests each decode a token. A dense model
+     * reads all its weights once. A mixture-of-experts model reads its always-active part (attention, shared
+     * experts, embeddings) once and every routed expert that at least one of the tokens picked: with E routed
+     * experts and k picked per token, 1 - (1 - k/E)^K of them for K tokens. The split between the two parts is
+     * solved from the active and total parameter counts.
+     */
+    public double weightBytesReadPerStep(int parallel) {
+        OpenModel.Experts experts = model.experts();
+        if (!model.moe() || experts == null || parallel <= 1) return activeWeightBytes();
+        double pickedShare = (double) experts.activePerToken() / experts.routed();
+        double expertBytes = (weightBytes() - activeWeightBytes()) / (1 - pickedShare);
+        double alwaysRead = weightBytes() - expertBytes;
+        return alwaysRead + expertBytes * (1 - Math.pow(1 - pickedShare, parallel));
+    }
+
     @Override
     public String toString() {
         return model.id() + ":" + quantization.id();

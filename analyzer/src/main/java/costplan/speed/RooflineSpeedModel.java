@@ -12,7 +12,8 @@ import costplan.catalog.Range;
  * device's chip (else its platform, else the engine default):
  * <ul>
  * <li>decode: one step reads the active weights once and each running request's KV cache, plus a fixed time per
- * layer; K parallel requests share the weight read, and the step cannot beat the compute roof;</li>
+ * layer; K parallel requests share the weight read (for a mixture of experts, the union of the experts they pick),
+ * and the step cannot beat the compute roof;</li>
  * <li>prefill: compute-bound, 2 FLOPs per active parameter per token plus attention FLOPs growing with depth,
  * times the engine's MoE factor for mixture-of-experts models.</li>
  * </ul>
@@ -56,7 +57,7 @@ final class RooflineSpeedModel implements SpeedModel {
                          double bandwidthEfficiency, double kvEfficiency, double computeEfficiency) {
         double bandwidth = device.memoryBandwidthGBps() * 1e9 * gpuScale(device, engine);
         double overhead = model.model().layers() * engine.efficiency().decodeOverheadMsPerLayer().of(device) / 1000;
-        double weights = model.activeWeightBytes() / (bandwidthEfficiency * bandwidth);
+        double weights = model.weightBytesReadPerStep(parallel) / (bandwidthEfficiency * bandwidth);
         double kv = model.model().kvCacheBytes(depth, kvType) / (kvEfficiency * bandwidth);
         double memoryStep = overhead + weights + parallel * kv;
         double computeStep = parallel * (2 * model.model().activeParamsB() * 1e9 + model.model().attentionFlopsPerToken(depth))

@@ -1,0 +1,77 @@
+package costplan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpeedAndFitCommandTest {
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(Map.of(), Path.of("/nonexistent"), Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
+                ZoneOffset.UTC), ZoneOffset.UTC, false);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void speedJsonHasThePointEstimatesTheirRangeAndADepthTable() throws IOException {
+        Run r = run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--context", "8192", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        double decode = json.get("decodeTokensPerSecond").asDouble();
+        assertThat(json.get("decodeTokensPerSecondLow").asDouble()).isLessThan(decode);
+        assertThat(json.get("decodeTokensPerSecondHigh").asDouble()).isGreaterThan(decode);
+        assertThat(json.get("prefillTokensPerSecondLow").asDouble()).isLessThan(json.get("prefillTokensPerSecond").asDouble());
+        assertThat(json.get("calibratedOnThisChip").asBoolean()).isTrue();
+        assertThat(json.get("byDepth").findValuesAsText("contextTokens")).contains("0", "8192", "131072");
+    }
+
+    @Test
+    void speedRefusesWhatTheEngineCannotDo() {
+        assertThat(run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--engine", "mlx").err())
+                .contains("mlx does not run on rtx-4090");
+        assertThat(run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b:mlx-4bit").err())
+                .contains("llama-cpp does not load mlx-4bit files");
+        assertThat(run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--context", "-5").err())
+                .contains("--context must be 0 to 131072 tokens");
+    }
+
+    @Test
+    void fitJsonHasTheDocumentedFieldsAndSaysWhenItDoesNotFit() throws IOException {
+        Run r = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768", "--json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("fits").asBoolean()).isFalse();
+        for (String field : new String[]{"usableBytes", "requiredBytes", "headroomBytes", "weightsBytes", "kvCacheBytes", "maxContextTokens"})
+            assertThat(json.has(field)).as(field).isTrue();
+        assertThat(json.get("headroomBytes").asLong()).isNegative();
+        assertThat(json.get("models").get(0).get("bestQuantization").asText()).isEqualTo("q4_k_m");
+        Run text = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768");
+        assertThat(text.out()).contains("does NOT fit, short by");
+    }
+
+    @Test
+    void fitRefusesAbsurdNumbersAndNamesTheClosestIds() {
+        assertThat(run("fit", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--context", "0").err())
+                .contains("--context must be 1 to 100,000,000 tokens but was 0");
+        assertThat(run("fit", "--device", "rtx-4090", "--model", "llama-3.1-8b@x", "--context", "100").err())
+                .contains("expected a number of sessions after '@'");
+        assertThat(run("fit", "--device", "rtx-4090", "--model", "lama-3.1-8b", "--context", "100").err())
+                .contains("unknown model 'lama-3.1-8b'; closest: llama-3.1-8b");
+    }
+}
