@@ -72,6 +72,9 @@ final class SpeedCommand implements Callable<Integer> {
         if (context < 0 || context > m.model().maxContextLength())
             throw new IllegalArgumentException("--context must be 0 to " + m.model().maxContextLength() + " tokens for "
                     + m.model().id() + " but was " + context);
+        if (!e.runsOn(d))
+            throw new IllegalArgumentException(e.id() + " does not run on " + d.id() + " (" + d.platform() + "); it runs on "
+                    + String.join(", ", e.runsOn()));
         KvCacheType kv = KvCacheType.parse(kvQuant);
         if (!e.supports(kv))
             throw new IllegalArgumentException(e.id() + " cannot store a KV cache as " + kv.id() + "; it supports "

@@ -64,8 +64,8 @@ class RooflineSpeedModelTest {
         double active = w * 3.3 / 30.53;
         // 8 of 128 routed experts per token: solve always-read + experts x 8/128 = active, always-read + experts = w.
         double experts = (w - active) / (1 - 8.0 / 128);
-        assertThat(moe.weightBytesReadPerStep(1)).isCloseTo(active, within(1));
-        assertThat(moe.weightBytesReadPerStep(4)).isCloseTo(w - experts + experts * (1 - Math.pow(1 - 8.0 / 128, 4)), within(1));
+        assertThat(moe.weightBytesReadPerStep(1)).isCloseTo(active, within(1.0));
+        assertThat(moe.weightBytesReadPerStep(4)).isCloseTo(w - experts + experts * (1 - Math.pow(1 - 8.0 / 128, 4)), within(1.0));
         ModelChoice dense = CATALOG.modelChoice("llama-3.1-8b:q4_k_m");
         assertThat(dense.weightBytesReadPerStep(4)).isEqualTo(dense.activeWeightBytes());
     }
