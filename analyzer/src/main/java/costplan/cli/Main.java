@@ -14,7 +14,8 @@ import java.util.Map;
 public final class Main {
     /** The subcommands, in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AnalyzeCommand.class, ReportCommand.class,
-            PlanCommand.class, FitCommand.class, SpeedCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class);
+            PlanCommand.class, FitCommand.class, SpeedCommand.class, BreakevenCommand.class, CatalogCommand.class,
+            CommandLine.HelpCommand.class);
 
     private Main() {
     }
@@ -86,6 +87,7 @@ public final class Main {
             if (type == AnalyzeCommand.class) return type.cast(new AnalyzeCommand(environment));
             if (type == ReportCommand.class) return type.cast(new ReportCommand(environment));
             if (type == PlanCommand.class) return type.cast(new PlanCommand(environment));
+            if (type == BreakevenCommand.class) return type.cast(new BreakevenCommand(environment));
             return CommandLine.defaultFactory().create(type);
         }
 

@@ -74,4 +74,33 @@ class SpeedAndFitCommandTest {
         assertThat(run("fit", "--device", "rtx-4090", "--model", "lama-3.1-8b", "--context", "100").err())
                 .contains("unknown model 'lama-3.1-8b'; closest: llama-3.1-8b");
     }
+
+    @Test
+    void breakevenJsonHasTheDocumentedFieldsWithReasonsForNulls() throws IOException {
+        Run r = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090",
+                "--model", "llama-3.1-8b", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("cloudMonthlyUsd").asDouble()).isCloseTo(3.80 * 1e6 * 365.25 / 12 / 1e6, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(json.get("localMonthlyUsd").asDouble()).isPositive();
+        assertThat(json.get("crossoverTokensPerMonth").asDouble()).isPositive();
+        assertThat(json.get("paybackMonths").asDouble()).isPositive();
+        Run rented = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rented-h100-runpod",
+                "--model", "llama-3.1-8b", "--json");
+        JsonNode rentedJson = new ObjectMapper().readTree(rented.out());
+        assertThat(rentedJson.get("paybackMonths").isNull()).isTrue();
+        assertThat(rentedJson.get("reason").asText()).isEqualTo("nothing is bought, so there is nothing to pay back");
+    }
+
+    @Test
+    void breakevenRefusesAZeroTokenDayAndAbsurdShares() {
+        assertThat(run("breakeven", "--tokens-per-day", "0", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090").err())
+                .contains("--tokens-per-day must be above 0 but was 0.0");
+        assertThat(run("breakeven", "--tokens-per-day", "1000", "--input-share", "1.3", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090").err())
+                .contains("--input-share must be 0 to 1 but was 1.3");
+        assertThat(run("breakeven", "--tokens-per-day", "1000", "--cloud", "claude-haiku-9", "--device", "rtx-3090").err())
+                .contains("--cloud: no price for 'claude-haiku-9'; closest known ids:");
+        assertThat(run("breakeven", "--tokens-per-day", "1000", "--months", "240", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090").err())
+                .contains("--months must be 1 to 120 but was 240");
+    }
 }
