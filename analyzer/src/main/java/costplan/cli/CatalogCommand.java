@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
         header = "List or check the hardware catalog (devices, open-weight models, inference engines).",
         description = "Figures marked * are estimates; each file's sources say where every number comes from.",
         subcommands = {CatalogCommand.Devices.class, CatalogCommand.Models.class, CatalogCommand.Engines.class,
-                CatalogCommand.Check.class})
+                CatalogCommand.Prices.class, CatalogCommand.Check.class})
 final class CatalogCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -187,14 +187,80 @@ final class CatalogCommand {
         }
     }
 
+    @Command(name = "prices", mixinStandardHelpOptions = true,
+            header = "Cloud API prices in force today (or --on DATE), per million tokens, from pricing-data/.")
+    static final class Prices implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--provider", paramLabel = "NAME", description = "Only this price file: anthropic, openai, google, deepseek, open-model-hosts.")
+        String provider;
+        @Option(names = "--on", paramLabel = "DATE", description = "The date whose prices to show. Default: today.")
+        java.time.LocalDate on;
+        @Option(names = "--pricing", paramLabel = "DIR", description = "Read the price files from DIR instead of the bundled pricing-data/.")
+        java.nio.file.Path pricing;
+        @Option(names = "--json", description = "Write a JSON array of objects with 'id' instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.time.LocalDate day = on != null ? on : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            List<String> providers = provider == null ? costplan.pricing.PriceBook.PROVIDERS : List.of(provider);
+            ArrayNode array = JSON.createArrayNode();
+            TextTable table = new TextTable("provider", "model", "since", ">input", ">output", ">write 5m", ">write 1h", ">read",
+                    "long context");
+            for (String name : providers) {
+                if (!costplan.pricing.PriceBook.PROVIDERS.contains(name))
+                    throw new IllegalArgumentException("--provider: unknown price file '" + name + "'; expected one of "
+                            + String.join(", ", costplan.pricing.PriceBook.PROVIDERS));
+                var book = pricing == null ? costplan.pricing.PriceBook.bundled(name) : costplan.pricing.PriceBook.load(pricing, name);
+                for (String id : book.modelIds()) {
+                    var price = book.priceOn(id, day).orElse(null);
+                    if (price == null) continue;
+                    var lc = price.longContext();
+                    String longContext = lc == null ? "" : String.format(Locale.ROOT, ">%,d: %s / %s", lc.aboveInputTokens(),
+                            money(lc.usdPerMillionInputTokens()), money(lc.usdPerMillionOutputTokens()));
+                    table.row(name, marked(id, price.estimate()), price.effective().toString(), money(price.usdPerMillionInputTokens()),
+                            money(price.usdPerMillionOutputTokens()), money(price.usdPerMillionCacheWrite5mTokens()),
+                            money(price.usdPerMillionCacheWrite1hTokens()), money(price.usdPerMillionCacheReadTokens()), longContext);
+                    ObjectNode node = array.addObject();
+                    node.put("id", id);
+                    node.put("provider", name);
+                    node.put("effective", price.effective().toString());
+                    node.put("input", price.usdPerMillionInputTokens());
+                    node.put("output", price.usdPerMillionOutputTokens());
+                    node.put("cacheWrite5m", price.usdPerMillionCacheWrite5mTokens());
+                    node.put("cacheWrite1h", price.usdPerMillionCacheWrite1hTokens());
+                    node.put("cacheRead", price.usdPerMillionCacheReadTokens());
+                    node.put("estimate", price.estimate());
+                    node.put("source", price.source());
+                }
+            }
+            if (json) {
+                out.println(JSON.writeValueAsString(array));
+            } else {
+                table.print(out);
+                out.println("USD per million tokens on " + day + "; * estimate. Where a provider bills no cache writes apart, "
+                        + "they show at the input price. Each price's source: --json or pricing-data/.");
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String money(java.math.BigDecimal usd) {
+            return usd.stripTrailingZeros().toPlainString();
+        }
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
-            header = "Check every catalog file: fields, units, ranges, ids, and a source for every number.",
+            header = "Check every catalog and price file: fields, units, ranges, ids, and a source for every number.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:every file is valid", "3:problems found (listed)"})
     static final class Check implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         CatalogOptions catalogOptions;
+        @Option(names = "--pricing", paramLabel = "DIR", description = "Also check the price files in DIR instead of the bundled ones.")
+        java.nio.file.Path pricing;
 
         @Override
         public Integer call() {
@@ -203,9 +269,26 @@ final class CatalogCommand {
             for (CatalogProblem p : result.problems()) out.println("error: " + p);
             for (CatalogProblem p : result.unsourced()) out.println("error: " + p);
             int count = result.problems().size() + result.unsourced().size();
+            for (String name : costplan.pricing.PriceBook.PROVIDERS) {
+                try {
+                    if (pricing == null) costplan.pricing.PriceBook.bundled(name);
+                    else costplan.pricing.PriceBook.load(pricing, name);
+                } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+                    out.println("error: " + e.getMessage());
+                    count++;
+                }
+            }
+            try {
+                if (pricing == null) costplan.pricing.SubscriptionPlans.bundled();
+                else costplan.pricing.SubscriptionPlans.load(pricing);
+            } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+                out.println("error: " + e.getMessage());
+                count++;
+            }
             Catalog c = result.catalog();
-            out.printf(Locale.ROOT, "%s: %d files (%d devices, %d models, %d engines valid), %d problem%s%n", result.location(),
-                    result.files(), c.devices().size(), c.models().size(), c.engines().size(), count, count == 1 ? "" : "s");
+            out.printf(Locale.ROOT, "%s: %d files (%d devices, %d models, %d engines valid) and %d price files, %d problem%s%n",
+                    result.location(), result.files(), c.devices().size(), c.models().size(), c.engines().size(),
+                    costplan.pricing.PriceBook.PROVIDERS.size() + 1, count, count == 1 ? "" : "s");
             return count == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
     }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param effective the first day (UTC) these prices apply
  * @param usdPerMillionInputTokens uncached input
  * @param usdPerMillionOutputTokens output
- * @param usdPerMillionCacheWrite5mTokens cache writes with a 5-minute lifetime
- * @param usdPerMillionCacheWrite1hTokens cache writes with a 1-hour lifetime
+ * @param usdPerMillionCacheWrite5mTokens cache writes with a 5-minute lifetime, or null when the provider does not
+ *                                        bill cache writes apart (they are then billed as input)
+ * @param usdPerMillionCacheWrite1hTokens cache writes with a 1-hour lifetime, or null as above
  * @param usdPerMillionCacheReadTokens cache reads
  * @param longContext premium prices above a prompt size, or null when the model has none
  * @param fastMultiplier the factor fast-mode requests pay, or null when the model has no fast mode
@@ -34,8 +35,8 @@ public record ModelPrice(
         Objects.requireNonNull(effective, "effective");
         Objects.requireNonNull(usdPerMillionInputTokens, "input");
         Objects.requireNonNull(usdPerMillionOutputTokens, "output");
-        Objects.requireNonNull(usdPerMillionCacheWrite5mTokens, "cacheWrite5m");
-        Objects.requireNonNull(usdPerMillionCacheWrite1hTokens, "cacheWrite1h");
+        if (usdPerMillionCacheWrite5mTokens == null) usdPerMillionCacheWrite5mTokens = usdPerMillionInputTokens;
+        if (usdPerMillionCacheWrite1hTokens == null) usdPerMillionCacheWrite1hTokens = usdPerMillionInputTokens;
         Objects.requireNonNull(usdPerMillionCacheReadTokens, "cacheRead");
         if (source == null || source.isBlank()) throw new IllegalArgumentException("every price needs a source");
     }

@@ -101,11 +101,11 @@ public final class PriceBook implements RequestPricer {
     private static ModelPrice modelPrice(JsonNode p, String where) {
         JsonNode lc = p.path("longContext");
         LongContextPrice longContext = lc.isObject() ? new LongContextPrice(required(lc, "aboveInputTokens", where).asLong(),
-                decimal(lc, "input", where), decimal(lc, "output", where), decimal(lc, "cacheWrite5m", where),
-                decimal(lc, "cacheWrite1h", where), decimal(lc, "cacheRead", where)) : null;
+                decimal(lc, "input", where), decimal(lc, "output", where), optionalDecimal(lc, "cacheWrite5m", where),
+                optionalDecimal(lc, "cacheWrite1h", where), decimal(lc, "cacheRead", where)) : null;
         JsonNode fast = p.path("fastMultiplier");
         return new ModelPrice(date(p, "effective", where), decimal(p, "input", where), decimal(p, "output", where),
-                decimal(p, "cacheWrite5m", where), decimal(p, "cacheWrite1h", where), decimal(p, "cacheRead", where),
+                optionalDecimal(p, "cacheWrite5m", where), optionalDecimal(p, "cacheWrite1h", where), decimal(p, "cacheRead", where),
                 longContext, fast.isNumber() ? fast.decimalValue() : null, required(p, "source", where).asText(),
                 p.path("estimate").asBoolean(false));
     }
@@ -125,6 +125,12 @@ public final class PriceBook implements RequestPricer {
         if (price.signum() < 0)
             throw new IllegalArgumentException(where + ": expected '" + field + "' to be >= 0 but was " + price);
         return price;
+    }
+
+    /** A price that may be null: the provider does not bill that kind of token apart. */
+    private static BigDecimal optionalDecimal(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : decimal(node, field, where);
     }
 
     private static LocalDate date(JsonNode node, String field, String where) {
@@ -153,6 +159,19 @@ public final class PriceBook implements RequestPricer {
         ModelPrice found = null;
         for (ModelPrice p : pricesById.get(id)) if (!p.effective().isAfter(date)) found = p;
         return Optional.ofNullable(found);
+    }
+
+    /** The providers whose price files ship with costplan, in the order they are listed. */
+    public static final List<String> PROVIDERS = List.of("anthropic", "openai", "google", "deepseek", "open-model-hosts");
+
+    /** Returns every model id of the file (not its aliases), sorted. */
+    public List<String> modelIds() {
+        return pricesById.keySet().stream().sorted().toList();
+    }
+
+    /** Returns every price {@code id} has had, oldest first. */
+    public List<ModelPrice> history(String id) {
+        return pricesById.getOrDefault(canonicalIds.getOrDefault(id, id), List.of());
     }
 
     /** Returns whether {@code model} is known at all (on some date). */

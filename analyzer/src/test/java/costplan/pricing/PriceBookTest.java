@@ -87,4 +87,16 @@ class PriceBookTest {
         assertThat(Usd.of("1234.565").toString()).isEqualTo("$1,234.56");
         assertThat(Optional.of(Usd.of("-0.5")).get().toString()).isEqualTo("-$0.50");
     }
+
+    @Test
+    void everyBundledPriceFileLoadsAndAProviderWithoutCacheWritePricesBillsThemAsInput() {
+        for (String provider : PriceBook.PROVIDERS) assertThat(PriceBook.bundled(provider).modelIds()).isNotEmpty();
+        PriceBook openai = PriceBook.bundled("openai");
+        UsageRecord r = new UsageRecord("codex", Instant.parse("2025-06-01T10:00:00Z"), "gpt-4o", "/p", "s", "r", "m",
+                new TokenCounts(1_000, 2_000, 100, 10_000), 100, 0, 0, null, false, false, List.of(), null, null);
+        // gpt-4o-2024-08-06: $2.50 input, $10 output, $1.25 cached input; no cache-write price: billed as input.
+        assertThat(openai.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
+                (1_000 * 2.50 + 2_000 * 10.00 + 100 * 2.50 + 10_000 * 1.25) / 1_000_000));
+        assertThat(openai.history("gpt-4o")).isNotEmpty();
+    }
 }
