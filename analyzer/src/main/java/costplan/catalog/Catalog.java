@@ -41,6 +41,12 @@ public final class Catalog {
         return java.util.Collections.unmodifiableMap(map);
     }
 
+    /** A copy with {@code engine} in place of the engine of the same id, e.g. with a person's own calibration. */
+    public Catalog withEngine(Engine engine) {
+        List<Engine> replaced = engines.values().stream().map(e -> e.id().equals(engine.id()) ? engine : e).toList();
+        return new Catalog(List.copyOf(devices.values()), List.copyOf(models.values()), replaced);
+    }
+
     /** The catalog shipped with costplan. */
     public static Catalog bundled() {
         return CatalogReader.bundled().catalogOrThrow();

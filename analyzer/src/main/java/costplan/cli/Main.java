@@ -14,8 +14,8 @@ import java.util.Map;
 public final class Main {
     /** The subcommands, in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AnalyzeCommand.class, ReportCommand.class,
-            PlanCommand.class, FitCommand.class, SpeedCommand.class, BreakevenCommand.class, CatalogCommand.class,
-            CommandLine.HelpCommand.class);
+            PlanCommand.class, FitCommand.class, SpeedCommand.class, BreakevenCommand.class, CalibrateCommand.class,
+            CatalogCommand.class, CommandLine.HelpCommand.class);
 
     private Main() {
     }
