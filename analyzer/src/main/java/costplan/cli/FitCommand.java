@@ -59,7 +59,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--kv-quant", paramLabel = "TYPE", defaultValue = "f16", description = "KV cache type (f16, q8_0, q4_0, fp8...). Default: ${DEFAULT-VALUE}.")
     private String kvQuant;
 
-    @Option(names = "--engine", paramLabel = "E", description = "Check the KV type and quantizations against this engine (llama-cpp, mlx, ollama, vllm).")
+    @Option(names = "--engine", paramLabel = "E", defaultValue = "llama-cpp",
+            description = "The engine: its KV types and the quantizations it loads (llama-cpp, mlx, ollama, vllm). Default: ${DEFAULT-VALUE}.")
     private String engine;
 
     @Option(names = "--reserve-gb", paramLabel = "G", defaultValue = "0",
@@ -83,7 +84,7 @@ final class FitCommand implements Callable<Integer> {
             ModelChoice choice = catalog.modelChoice(at < 0 ? ref : ref.substring(0, at));
             residents.add(new ResidentModel(choice, count, context));
         }
-        MemoryFit fit = new MemoryFit(d, KvCacheType.parse(kvQuant), engine == null ? null : catalog.engine(engine),
+        MemoryFit fit = new MemoryFit(d, KvCacheType.parse(kvQuant), catalog.engine(engine),
                 Math.round(reserveGb * 1e9));
         FitResult result = fit.fit(residents);
         if (json) out.println(JSON.writeValueAsString(toJson(result)));
