@@ -29,6 +29,15 @@ final class PlanJsonView {
         trace.put("days", plan.trace().days());
         trace.put("apiUsdPerMonth", plan.apiUsdPerMonth());
         trace.put("cloudSpeed", plan.trace().cloudSpeed().toString());
+        var w = costplan.workload.WorkloadSummary.of(plan.trace());
+        trace.put("tokens", w.tokens());
+        trace.put("activeHours", w.activeHours());
+        trace.put("requestsPerActiveHour", w.requestsPerActiveHour());
+        trace.put("tokensPerActiveHour", w.tokensPerActiveHour());
+        trace.put("peakConcurrentSessions", w.peakConcurrentStreams());
+        trace.put("promptP50", w.promptP50());
+        trace.put("promptP90", w.promptP90());
+        trace.put("promptP99", w.promptP99());
         var options = root.putArray("options");
         for (OptionPlan o : plan.options()) options.add(option(o));
         var without = root.putArray("devicesWithoutOption");
@@ -76,6 +85,8 @@ final class PlanJsonView {
         month.put("rentalUsd", o.expected().firstMonthRentalUsd());
         month.put("cloudUsd", o.expected().firstMonthCloudUsd());
         n.put("depreciationPerMonthUsd", o.expected().depreciationPerMonthUsd());
+        n.put("energyKwhPerMonth", o.expected().energyKwhPerMonth());
+        months(n, "crossoverTokensPerMonth", o.crossoverTokensPerMonth());
         percentiles(n.putObject("monthlySavingsUsd"), o.monthlySavingsUsd());
         if (o.option().device().rented()) {
             n.putNull("paybackMonths");

@@ -21,6 +21,10 @@ final class PlanTextView {
         var trace = plan.trace();
         out.printf(Locale.ROOT, "Your workload: %,d requests in %,d sessions over %.0f day%s; $%,.0f a month at API prices.%n",
                 trace.requests().size(), trace.streams(), trace.days(), trace.days() == 1 ? "" : "s", plan.apiUsdPerMonth());
+        var w = costplan.workload.WorkloadSummary.of(trace);
+        out.printf(Locale.ROOT, "Per working hour (%.1f hours): %,.0f requests, %,.0f tokens; up to %d sessions or sub-agents at once; "
+                        + "prompts P50 %,d, P90 %,d, P99 %,d tokens.%n", w.activeHours(), w.requestsPerActiveHour(),
+                w.tokensPerActiveHour(), w.peakConcurrentStreams(), w.promptP50(), w.promptP90(), w.promptP99());
         out.printf(Locale.ROOT, "Baseline: %s, $%,.2f a month (%s).%n", plan.baseline().name(), plan.baseline().monthlyUsd(),
                 plan.baseline().detail());
         out.println();
@@ -62,9 +66,11 @@ final class PlanTextView {
                 r.latencyP95Seconds(), r.prefilledTokens(), r.reloadedTokens(), r.memoryHighWaterBytes() / 1e9,
                 best.option().device().usableBytes() / 1e9);
         var e = best.expected();
-        out.printf(Locale.ROOT, "First month: electricity $%,.2f, rental $%,.2f, requests still sent to the cloud $%,.2f; "
-                + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.firstMonthRentalUsd(),
-                e.firstMonthCloudUsd(), e.depreciationPerMonthUsd());
+        out.printf(Locale.ROOT, "First month: electricity $%,.2f (%,.0f kWh), rental $%,.2f, requests still sent to the cloud $%,.2f; "
+                + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.energyKwhPerMonth(),
+                e.firstMonthRentalUsd(), e.firstMonthCloudUsd(), e.depreciationPerMonthUsd());
+        if (!Double.isNaN(best.crossoverTokensPerMonth()))
+            out.printf(Locale.ROOT, "It costs as much as pay-as-you-go at %,.0f tokens a month of your mix.%n", best.crossoverTokensPerMonth());
         if (!r.fallbacks().isEmpty()) {
             out.print("Sent to the cloud:");
             r.fallbacks().forEach((reason, n) -> out.printf(Locale.ROOT, " %s %,d;", reason, n));

@@ -27,7 +27,7 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
     /** The result of one scenario. */
     public record Outcome(double paybackMonths, double averageMonthlyCostUsd, double averageMonthlySavingsUsd,
                           double firstMonthElectricityUsd, double firstMonthCloudUsd, double firstMonthRentalUsd,
-                          double depreciationPerMonthUsd, double busyHoursPerDay) {
+                          double depreciationPerMonthUsd, double busyHoursPerDay, double energyKwhPerMonth) {
         public boolean paysBack() {
             return !Double.isInfinite(paybackMonths);
         }
@@ -56,7 +56,8 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
                     ? DAYS_PER_MONTH * Math.min(24, Math.max(activeHoursPerDay, busy) + RENTAL_SPIN_UP_HOURS) * device.rentalUsdPerHour() : 0;
             double running = electricity + cloudUsd + rental;
             double base = baseline.monthlyUsd() * (baselineScalesWithUsage ? growth : 1);
-            if (first == null) first = new double[]{electricity, cloudUsd, rental};
+            if (first == null) first = new double[]{electricity, cloudUsd, rental,
+                    device.rented() ? 0 : DAYS_PER_MONTH * (busy * device.loadWatts() + (24 - busy) * device.idleWatts()) / 1000};
             if (month <= lifeMonths) {
                 runningOverLife += running;
                 baselineOverLife += base;
@@ -69,7 +70,25 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
         double depreciation = (s.purchaseUsd() - resaleValue(s, lifeMonths / 12.0)) / lifeMonths;
         double averageCost = depreciation + runningOverLife / lifeMonths;
         return new Outcome(payback, averageCost, baselineOverLife / lifeMonths - averageCost, first[0], first[1], first[2],
-                depreciation, Math.min(24, busyHours));
+                depreciation, Math.min(24, busyHours), first[3]);
+    }
+
+    /**
+     * The multiple of the trace's volume at which the option costs as much as pay-as-you-go, from the first
+     * month's figures: the machine less resale and its idle power (or the rental of the working hours) are fixed;
+     * busy power and the requests left in the cloud grow with volume, as the API bill does. NaN when the option
+     * costs more per unit of volume than the API, or the baseline is a flat subscription.
+     */
+    public double crossoverScale(Scenario s) {
+        if (!baselineScalesWithUsage) return Double.NaN;
+        Outcome o = run(s.withGrowth(0));
+        double busy = o.busyHoursPerDay();
+        double busyPower = device.rented() ? 0
+                : DAYS_PER_MONTH * s.electricityUsdPerKwh() * busy * (device.loadWatts() - device.idleWatts()) / 1000;
+        double fixed = o.depreciationPerMonthUsd() + o.firstMonthElectricityUsd() - busyPower + o.firstMonthRentalUsd();
+        double perUnit = busyPower + o.firstMonthCloudUsd();
+        double margin = baseline.monthlyUsd() - perUnit;
+        return margin > 0 ? fixed / margin : Double.NaN;
     }
 
     private double resaleValue(Scenario s, double years) {

@@ -17,10 +17,12 @@ import java.util.List;
  * @param monthlySavingsUsd P10, P50 and P90 of the average monthly savings over the machine's life
  * @param paybackWithinLifeProbability share of samples that pay back within the machine's life
  * @param sensitivity the inputs that move the payback most, largest swing first
+ * @param crossoverTokensPerMonth the monthly volume (of this person's mix) at which the option costs as much as
+ *                                pay-as-you-go; NaN when there is none
  */
 public record OptionPlan(LocalOption option, boolean feasible, String infeasibleReason, ReplayResult replay,
                          Economics.Outcome expected, Percentiles paybackMonths, Percentiles monthlySavingsUsd,
-                         double paybackWithinLifeProbability, List<Sensitivity> sensitivity) {
+                         double paybackWithinLifeProbability, List<Sensitivity> sensitivity, double crossoverTokensPerMonth) {
 
     /** Low, middle and high of a sampled figure. */
     public record Percentiles(double p10, double p50, double p90) {

@@ -96,8 +96,10 @@ public final class Planner {
         }
         List<OptionPlan.Sensitivity> sensitivity = infeasible != null ? List.of()
                 : sensitivity(economics, expectedScenario, efficiency, purchase);
+        double tokensPerMonth = replays.expected().totalTokens() / trace.days() * Economics.DAYS_PER_MONTH;
         return new OptionPlan(option, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
-                percentiles(savings), (double) withinLife / samples, sensitivity);
+                percentiles(savings), (double) withinLife / samples, sensitivity,
+                economics.crossoverScale(expectedScenario) * tokensPerMonth);
     }
 
     private OptionReplays replay(LocalOption option, Uncertain efficiency) {

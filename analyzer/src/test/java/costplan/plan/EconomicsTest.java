@@ -83,4 +83,16 @@ class EconomicsTest {
         assertThat(o.firstMonthElectricityUsd()).isZero();
         assertThat(o.averageMonthlySavingsUsd()).isCloseTo(1000 - 8.25 * 2.69 * 30.4375, within(1e-9));
     }
+
+    @Test
+    void theCrossoverVolumeIsWhereTheFixedCostsMeetTheMarginOverTheApi() {
+        Economics economics = economics(new Baseline("api", 1000, ""), true);
+        // Fixed: depreciation + idle power around the clock; per unit of volume: the busy hours' extra power.
+        double depreciation = 5599 * (1 - 0.52) / 36;
+        double idle = 24 * 10 / 1000.0 * 0.20 * 30.4375;
+        double busyExtra = 4 * (200 - 10) / 1000.0 * 0.20 * 30.4375;
+        assertThat(economics.crossoverScale(EXPECTED)).isCloseTo((depreciation + idle) / (1000 - busyExtra), within(1e-9));
+        assertThat(economics(new Baseline("max-20x", 200, ""), false).crossoverScale(EXPECTED)).isNaN();
+        assertThat(economics.run(EXPECTED).energyKwhPerMonth()).isCloseTo(1.0 * 30.4375, within(1e-9));
+    }
 }

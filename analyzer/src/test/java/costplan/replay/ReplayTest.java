@@ -73,6 +73,18 @@ class ReplayTest {
     }
 
     @Test
+    void theWorkloadSummaryCountsWorkingTimeNotWallTime() {
+        var summary = costplan.workload.WorkloadSummary.of(Trace.of(oneSession(), CLOUD));
+        // Working from 0 s to the second request's start (50 s: answer plus think time), then 50-53 s.
+        assertThat(summary.activeHours()).isCloseTo(53 / 3600.0, within(1e-12));
+        assertThat(summary.tokens()).isEqualTo(1100 + 2100);
+        assertThat(summary.requestsPerActiveHour()).isCloseTo(2 / (53 / 3600.0), within(1e-9));
+        assertThat(summary.peakConcurrentStreams()).isEqualTo(1);
+        assertThat(summary.promptP50()).isEqualTo(1000);
+        assertThat(summary.promptP90()).isEqualTo(2000);
+    }
+
+    @Test
     void withoutACacheEveryRequestPrefillsItsWholePrompt() {
         ReplayResult r = replay(oneSession(), option(CachePolicy.NONE, 1, 10_000_000_000L, List.of()), 1);
         // Turn 1: 1,000 tokens at 1,000/s + 100 tokens at 20/s = 6 s; turn 2 is ready 47 s later: 2 s + 5 s = 7 s.
