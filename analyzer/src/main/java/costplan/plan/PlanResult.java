@@ -47,6 +47,17 @@ public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, 
                 months(payback.p50()), months(payback.p10()), months(payback.p90()), against);
     }
 
+    /** The verdict and one line per option: what JShell prints. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(verdict()).append('\n');
+        for (OptionPlan o : options)
+            text.append(String.format(Locale.ROOT, "  %-28s %-28s %-9s slowdown %5.2fx  %s/month  payback %s%n",
+                    o.option().device().id(), o.option().model(), o.feasible() ? "keeps up" : "too slow", o.replay().slowdown(),
+                    usd(o.expected().averageMonthlyCostUsd()), o.option().device().rented() ? "-" : months(o.paybackMonths().p50())));
+        return text.toString();
+    }
+
     /** "$1,234" or "-$56". */
     public static String usd(double amount) {
         return (amount < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(amount));
