@@ -113,6 +113,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON instead of tables.")
     private boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the plan, with the usage it came from, as one HTML file.")
+    private java.nio.file.Path report;
+
+    @Mixin
+    private ReportOptions reportOptions;
+
     private final Environment environment;
 
     PlanCommand(Environment environment) {
@@ -149,6 +155,7 @@ final class PlanCommand implements Callable<Integer> {
         if (json) PlanJsonView.print(result, out);
         else PlanTextView.print(result, out);
         out.flush();
+        if (report != null) reportOptions.write(report, read.get(), input, spec, environment, err, result);
         return UsageOptions.finish(read.get(), err);
     }
 

@@ -40,6 +40,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reportOptions;
 
+    @Option(names = "--plan", description = "Lead the report with a purchase plan (every catalog device, default "
+            + "options of 'costplan plan'; use 'plan --report' to choose them).")
+    private boolean plan;
+
     private final Environment environment;
 
     ReportCommand(Environment environment) {
@@ -51,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
-        reportOptions.write(out, read.get(), input, spec, environment, err);
+        reportOptions.write(out, read.get(), input, spec, environment, err,
+                plan ? costplan.Costplan.plan(read.get().ledger()) : null);
         return UsageOptions.finish(read.get(), err);
     }
 }

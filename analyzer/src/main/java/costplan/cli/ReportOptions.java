@@ -27,6 +27,15 @@ final class ReportOptions {
     /** Writes the usage report of {@code usage} to {@code target}; tells on {@code err} where it went. */
     void write(Path target, UsageOptions.Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
                PrintWriter err) throws IOException {
+        write(target, usage, input, spec, environment, err, null);
+    }
+
+    /**
+     * Writes the report of {@code usage} to {@code target}, led by {@code plan}'s verdict and evidence when a plan
+     * is given; tells on {@code err} where it went.
+     */
+    void write(Path target, UsageOptions.Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
+               PrintWriter err, costplan.plan.PlanResult plan) throws IOException {
         if (usage.ledger().records().isEmpty())
             throw new IllegalArgumentException("nothing to report: no requests were read (or all were filtered out)");
         SubscriptionPlans plans = input.pricing == null ? SubscriptionPlans.bundled() : SubscriptionPlans.load(input.pricing);
@@ -34,7 +43,8 @@ final class ReportOptions {
                 redact ? redactions(input, target) : Map.of());
         ReportInputs inputs = new ReportInputs(usage.ledger(), usage.prices(), plans, usage.imported(), command, redact,
                 environment.clock().instant());
-        ReportFile.write(target, new ReportRenderer().render(ReportPages.usage(inputs)), usage.sources(), force);
+        var page = plan == null ? ReportPages.usage(inputs) : ReportPages.usageAndPlan(inputs, plan, costplan.speed.SpeedModels.standard());
+        ReportFile.write(target, new ReportRenderer().render(page), usage.sources(), force);
         err.println("costplan: wrote " + target);
     }
 

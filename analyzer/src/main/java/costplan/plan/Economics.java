@@ -74,21 +74,34 @@ public record Economics(Device device, OptionReplays replays, double traceDays, 
     }
 
     /**
-     * The multiple of the trace's volume at which the option costs as much as pay-as-you-go, from the first
-     * month's figures: the machine less resale and its idle power (or the rental of the working hours) are fixed;
-     * busy power and the requests left in the cloud grow with volume, as the API bill does. NaN when the option
-     * costs more per unit of volume than the API, or the baseline is a flat subscription.
+     * The option's monthly cost as a line in volume (1 = the trace's volume), from the first month's figures: the
+     * machine less resale and its idle power (or the rental of the working hours) are fixed; busy power and the
+     * requests left in the cloud grow with volume.
+     */
+    public record CostLine(double fixedUsd, double usdPerTraceVolume) {
+        public double at(double volume) {
+            return fixedUsd + usdPerTraceVolume * volume;
+        }
+    }
+
+    public CostLine costLine(Scenario s) {
+        Outcome o = run(s.withGrowth(0));
+        double busyPower = device.rented() ? 0
+                : DAYS_PER_MONTH * s.electricityUsdPerKwh() * o.busyHoursPerDay() * (device.loadWatts() - device.idleWatts()) / 1000;
+        return new CostLine(o.depreciationPerMonthUsd() + o.firstMonthElectricityUsd() - busyPower + o.firstMonthRentalUsd(),
+                busyPower + o.firstMonthCloudUsd());
+    }
+
+    /**
+     * The multiple of the trace's volume at which the option costs as much as pay-as-you-go (which grows with
+     * volume as the API bill does). NaN when the option costs more per unit of volume than the API, or the
+     * baseline is a flat subscription.
      */
     public double crossoverScale(Scenario s) {
         if (!baselineScalesWithUsage) return Double.NaN;
-        Outcome o = run(s.withGrowth(0));
-        double busy = o.busyHoursPerDay();
-        double busyPower = device.rented() ? 0
-                : DAYS_PER_MONTH * s.electricityUsdPerKwh() * busy * (device.loadWatts() - device.idleWatts()) / 1000;
-        double fixed = o.depreciationPerMonthUsd() + o.firstMonthElectricityUsd() - busyPower + o.firstMonthRentalUsd();
-        double perUnit = busyPower + o.firstMonthCloudUsd();
-        double margin = baseline.monthlyUsd() - perUnit;
-        return margin > 0 ? fixed / margin : Double.NaN;
+        CostLine line = costLine(s);
+        double margin = baseline.monthlyUsd() - line.usdPerTraceVolume();
+        return margin > 0 ? line.fixedUsd() / margin : Double.NaN;
     }
 
     private double resaleValue(Scenario s, double years) {

@@ -19,10 +19,13 @@ import java.util.List;
  * @param sensitivity the inputs that move the payback most, largest swing first
  * @param crossoverTokensPerMonth the monthly volume (of this person's mix) at which the option costs as much as
  *                                pay-as-you-go; NaN when there is none
+ * @param costLine the option's monthly cost against volume (1 = the trace's volume), at the most likely inputs
+ * @param paybackSamples the sampled paybacks that were finite, in months, for the histogram
  */
 public record OptionPlan(LocalOption option, boolean feasible, String infeasibleReason, ReplayResult replay,
                          Economics.Outcome expected, Percentiles paybackMonths, Percentiles monthlySavingsUsd,
-                         double paybackWithinLifeProbability, List<Sensitivity> sensitivity, double crossoverTokensPerMonth) {
+                         double paybackWithinLifeProbability, List<Sensitivity> sensitivity, double crossoverTokensPerMonth,
+                         Economics.CostLine costLine, double[] paybackSamples) {
 
     /** Low, middle and high of a sampled figure. */
     public record Percentiles(double p10, double p50, double p90) {

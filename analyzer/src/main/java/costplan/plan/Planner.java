@@ -99,7 +99,8 @@ public final class Planner {
         double tokensPerMonth = replays.expected().totalTokens() / trace.days() * Economics.DAYS_PER_MONTH;
         return new OptionPlan(option, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
                 percentiles(savings), (double) withinLife / samples, sensitivity,
-                economics.crossoverScale(expectedScenario) * tokensPerMonth);
+                economics.crossoverScale(expectedScenario) * tokensPerMonth, economics.costLine(expectedScenario),
+                Arrays.stream(paybacks).filter(Double::isFinite).toArray());
     }
 
     private OptionReplays replay(LocalOption option, Uncertain efficiency) {

@@ -1,7 +1,9 @@
 package costplan.report;
 
 import costplan.ledger.UsageGroup;
+import costplan.plan.PlanResult;
 import costplan.pricing.SubscriptionPlan;
+import costplan.speed.SpeedModel;
 
 import java.util.List;
 
@@ -37,6 +39,19 @@ public final class ReportPages {
                 "From Claude Code logs, days cut in " + period.zone() + "; prices " + in.prices().name()
                         + " checked " + in.prices().asOf() + ".",
                 List.of(usage, assumptions));
+    }
+
+    /**
+     * Returns the purchase report: the plan's verdict first, then the plan's evidence, then the usage it came from
+     * and the prices and plans assumed.
+     */
+    public static ReportPage usageAndPlan(ReportInputs in, PlanResult plan, SpeedModel speeds) {
+        ReportPage usage = usage(in);
+        List<ReportSection> sections = new java.util.ArrayList<>();
+        sections.add(PlanSections.of(plan, speeds, in.command()));
+        sections.addAll(usage.sections());
+        return new ReportPage("Should you run your AI coding on your own machine?", plan.verdict(),
+                usage.summary() + " " + usage.subtitle(), sections);
     }
 
     /** Returns the usage in one sentence: period, requests, tokens, cache share, cost, and the plans beside it. */

@@ -225,11 +225,11 @@ final class UsageCharts {
                 + "most expensive first.", plot, false, Math.max(SvgCharts.HEIGHT / 2, 80 + 32 * costs.size()));
     }
 
-    private static Chart chart(String id, String title, String caption, org.jfree.chart.plot.Plot plot, boolean legend) {
+    static Chart chart(String id, String title, String caption, org.jfree.chart.plot.Plot plot, boolean legend) {
         return chart(id, title, caption, plot, legend, SvgCharts.HEIGHT);
     }
 
-    private static Chart chart(String id, String title, String caption, org.jfree.chart.plot.Plot plot, boolean legend,
+    static Chart chart(String id, String title, String caption, org.jfree.chart.plot.Plot plot, boolean legend,
                                int height) {
         JFreeChart chart = new JFreeChart(null, SvgCharts.LABEL_FONT, plot, legend);
         return new Chart(id, title, caption, SvgCharts.render(chart, id, SvgCharts.WIDTH, height));
@@ -272,7 +272,7 @@ final class UsageCharts {
         return renderer;
     }
 
-    private static BarRenderer bars(Color... colors) {
+    static BarRenderer bars(Color... colors) {
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -282,7 +282,7 @@ final class UsageCharts {
         return renderer;
     }
 
-    private static NumberFormat dollars() {
+    static NumberFormat dollars() {
         return new DecimalFormat("$#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 

@@ -1,0 +1,72 @@
+package costplan.report;
+
+import costplan.plan.OptionPlan;
+import costplan.plan.PlanResult;
+import costplan.speed.SpeedModel;
+import costplan.workload.WorkloadSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the plan section of a report from a plan. */
+public final class PlanSections {
+    /** Options drawn in the charts (the table lists every option). */
+    static final int CHARTED = 4;
+
+    private PlanSections() {
+    }
+
+    public static PlanSection of(PlanResult plan, SpeedModel speeds, String command) {
+        List<OptionPlan> charted = plan.options().stream().filter(OptionPlan::feasible).limit(CHARTED).toList();
+        if (charted.isEmpty()) charted = plan.options().stream().limit(CHARTED).toList();
+        OptionPlan best = plan.options().stream().filter(OptionPlan::feasible).findFirst().orElse(null);
+        // Payback charts need a purchase: the best option that is bought, not rented.
+        OptionPlan bought = plan.options().stream().filter(o -> o.feasible() && !o.option().device().rented()).findFirst().orElse(null);
+        WorkloadSummary w = WorkloadSummary.of(plan.trace());
+        List<KeyFigure> figures = List.of(
+                new KeyFigure("Baseline", PlanResult.usd(plan.baseline().monthlyUsd()) + "/month", plan.baseline().name()),
+                new KeyFigure("Requests per working hour", String.format(Locale.ROOT, "%,.0f", w.requestsPerActiveHour()),
+                        String.format(Locale.ROOT, "%,.0f tokens; %.1f working hours", w.tokensPerActiveHour(), w.activeHours())),
+                new KeyFigure("Sessions at once", Integer.toString(w.peakConcurrentStreams()), "the most sessions or sub-agents working together"),
+                new KeyFigure("Prompt size", String.format(Locale.ROOT, "%,d tokens", w.promptP50()),
+                        String.format(Locale.ROOT, "median; P90 %,d, P99 %,d", w.promptP90(), w.promptP99())),
+                new KeyFigure("Options compared", Integer.toString(plan.options().size()),
+                        plan.options().stream().filter(OptionPlan::feasible).count() + " keep up"));
+        List<PlanSection.OptionRow> rows = new ArrayList<>();
+        for (OptionPlan o : plan.options()) rows.add(row(o));
+        return new PlanSection("plan", "Which machine, and when it pays back", figures, rows,
+                PlanCharts.cumulativeCost(plan, charted), PlanCharts.crossover(plan, charted), PlanCharts.memory(charted),
+                best == null ? null : PlanCharts.speed(best, speeds), bought == null ? null : PlanCharts.paybackHistogram(bought),
+                bought == null || bought.sensitivity().isEmpty() ? null : PlanCharts.tornado(bought), assumptions(plan), command);
+    }
+
+    private static PlanSection.OptionRow row(OptionPlan o) {
+        var r = o.replay();
+        var p = o.paybackMonths();
+        String payback = !o.feasible() ? "does not keep up" : o.option().device().rented() ? "rented: nothing to pay back"
+                : PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
+        return new PlanSection.OptionRow(o.option().device().id(), o.option().model().toString(),
+                o.option().engine().id() + ", " + o.option().policy().id() + " cache, " + o.option().slots() + (o.option().slots() == 1 ? " slot" : " slots"),
+                o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2f×", r.slowdown()),
+                String.format(Locale.ROOT, "%.1f s / %.1f s", r.latencyP50Seconds(), r.latencyP95Seconds()),
+                ReportFormats.percent(r.localShareOfRequests()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
+                PlanResult.usd(o.expected().averageMonthlyCostUsd()), PlanResult.usd(o.monthlySavingsUsd().p50()), payback,
+                o.infeasibleReason() == null ? "" : o.infeasibleReason());
+    }
+
+    private static List<KeyFigure> assumptions(PlanResult plan) {
+        var a = plan.assumptions();
+        return List.of(
+                new KeyFigure("Electricity", "$" + a.electricityUsdPerKwh() + "/kWh", "most likely (sampled range); EIA 2025 US residential average"),
+                new KeyFigure("Usage growth", a.growthPerMonth() + " per month", "most likely (sampled range)"),
+                new KeyFigure("Resale value", a.resaleScale() + " × the catalog's estimate", "sampled"),
+                new KeyFigure("Work the local model can do", a.localCapableShare().toString(), "share of requests; the rest stays in the cloud"),
+                new KeyFigure("Machine kept", a.lifeMonths() + " months", "then sold at its resale value"),
+                new KeyFigure("Keeping up", "at most " + a.maxSlowdown() + "× as long a working day", "and at least half of the requests answered locally"),
+                new KeyFigure("Cloud speed", plan.trace().cloudSpeed().toString(), "used to recover the time between your requests"),
+                new KeyFigure("Engine buffers", "1 GiB + 2 % of the weights", "estimate"),
+                new KeyFigure("Samples", String.format(Locale.ROOT, "%,d, seed %d", plan.samples(), plan.seed()),
+                        "the same seed gives the same plan"));
+    }
+}
