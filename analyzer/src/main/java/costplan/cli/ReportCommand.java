@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code costplan report}: import usage logs and write the HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        header = "Write an HTML report of your Claude Code usage.",
+        header = "Write an HTML report: whether a machine of your own pays off, and your Claude Code usage.",
         description = {"Reads Claude Code session logs like 'analyze' and writes one self-contained HTML file: a "
                 + "one-sentence summary, then charts and tables of tokens, cost, cache hits, models, activity, "
                 + "sessions and projects, then every price used and the command that reproduces it.",
@@ -40,9 +40,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reportOptions;
 
-    @Option(names = "--plan", description = "Lead the report with a purchase plan (every catalog device, default "
-            + "options of 'costplan plan'; use 'plan --report' to choose them).")
-    private boolean plan;
+    @Option(names = "--usage-only", description = "Leave out the purchase plan that leads the report by default (every "
+            + "catalog device with the default options of 'costplan plan'; 'plan --report' chooses them).")
+    private boolean usageOnly;
 
     private final Environment environment;
 
@@ -55,8 +55,13 @@ final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
+        int requests = read.get().ledger().records().size();
+        boolean planned = !usageOnly && requests >= PlanCommand.MIN_REQUESTS;
+        if (!usageOnly && requests > 0 && !planned)
+            err.println("costplan: warning: " + requests + " requests are too few for a purchase plan (at least "
+                    + PlanCommand.MIN_REQUESTS + "); the report shows the usage only");
         reportOptions.write(out, read.get(), input, spec, environment, err,
-                plan ? costplan.Costplan.plan(read.get().ledger()) : null);
+                planned ? costplan.Costplan.plan(read.get().ledger()) : null);
         return UsageOptions.finish(read.get(), err);
     }
 }

@@ -48,14 +48,14 @@ class ReportCommandTest {
     @Test
     void writesTheReportAndSaysWhere() throws IOException {
         Path file = outDir.resolve("usage.html");
-        Run r = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
+        Run r = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString(), "--usage-only");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("costplan: wrote " + file + "\n");
         String html = Files.readString(file);
         assertThat(html).contains("<meta name=\"costplan-report\" content=\"1\">")
                 .contains("<td class=\"name\">/home/u/shop</td>")
-                .contains("<code>costplan report " + logs + " --timezone UTC --out " + file + "</code>")
+                .contains("<code>costplan report " + logs + " --timezone UTC --out " + file + " --usage-only</code>")
                 // 10 × $3 + 100 × $15 + 1,000 × $3.75 + 10,000 × $0.30 per million = $0.00828
                 .contains("at API list prices this would have cost $0.01,");
     }
@@ -85,24 +85,24 @@ class ReportCommandTest {
     @Test
     void neverReplacesAFileThatIsNotAReportWithoutForce() throws IOException {
         Path file = Files.writeString(outDir.resolve("notes.html"), "my notes");
-        Run refused = run("report", logs.toString(), "--out", file.toString());
+        Run refused = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(refused.err()).isEqualTo("costplan: error: " + file
                 + " exists and is not a costplan report; pass --force to replace it, or choose another file\n");
         assertThat(file).hasContent("my notes");
 
-        Run forced = run("report", logs.toString(), "--out", file.toString(), "--force");
+        Run forced = run("report", logs.toString(), "--out", file.toString(), "--force", "--usage-only");
         assertThat(forced.exitCode()).isZero();
         assertThat(Files.readString(file)).contains("costplan-report");
 
-        Run again = run("report", logs.toString(), "--out", file.toString());
+        Run again = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(again.exitCode()).as("a costplan report is replaced without --force").isZero();
     }
 
     @Test
     void neverWritesIntoTheFoldersItReads() {
         Path file = logs.resolve("projects/usage.html");
-        Run r = run("report", logs.toString(), "--out", file.toString());
+        Run r = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(r.err()).isEqualTo("costplan: error: will not write " + file + " inside " + logs
                 + ", which costplan reads; write the report somewhere else\n");
@@ -121,5 +121,15 @@ class ReportCommandTest {
         Run r = run("report", logs.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(r.err()).startsWith("costplan: error: Missing required option: '--out=FILE'");
+    }
+
+    @Test
+    void leadsWithAPlanWhenThereAreEnoughRequestsAndSaysWhenThereAreNot() throws java.io.IOException {
+        Path file = outDir.resolve("plan.html");
+        Run few = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
+        assertThat(few.err()).startsWith("costplan: warning: 1 requests are too few for a purchase plan (at least 10)");
+        Run sample = run("report", Path.of("../samples/claude").toString(), "--timezone", "UTC", "--out", file.toString());
+        assertThat(sample.exitCode()).isEqualTo(ExitCodes.SKIPPED_INPUT);
+        assertThat(java.nio.file.Files.readString(file)).contains("id=\"plan\"").contains("id=\"plan-cumulative\"");
     }
 }
