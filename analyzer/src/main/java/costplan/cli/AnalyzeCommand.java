@@ -37,7 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private ModelFilterOption modelFilter;
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "day",
-            description = "Group by day, week, month, session, project, model or block (5-hour). Default: ${DEFAULT-VALUE}.")
+            description = "Group by day, week, month, session, project, model, block (5-hour) or source (claude-code, codex). Default: ${DEFAULT-VALUE}.")
     private String by;
 
     @ArgGroup(exclusive = true)

@@ -1,6 +1,7 @@
 package costplan.cli;
 
 import costplan.importers.ClaudeCodeLogImporter;
+import costplan.importers.CodexRolloutImporter;
 import costplan.importers.ClaudeLogLocations;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportProgress;
@@ -51,6 +52,11 @@ final class UsageOptions {
             description = "Read anthropic.json and subscriptions.json from DIR instead of the bundled pricing-data/.")
     Path pricing;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "What the paths hold: auto (told from the content), claude (Claude Code logs) or codex (Codex CLI "
+                    + "rollouts). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
     boolean strict;
 
@@ -68,18 +74,36 @@ final class UsageOptions {
     Optional<Usage> read(Environment environment, PrintWriter err, String modelFilter) throws IOException {
         ZoneId zone = zone(environment);
         LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
-        PriceBook prices = pricing == null ? PriceBook.bundled("anthropic") : PriceBook.load(pricing, "anthropic");
+        PriceBook prices = PriceBook.merged(List.of(book(pricing, "anthropic"), book(pricing, "openai")));
 
-        List<Path> sources = paths.isEmpty() ? ClaudeLogLocations.find(environment.variables(), environment.home()) : paths;
+        List<Path> sources = paths.isEmpty() ? defaultSources(environment) : paths;
         if (sources.isEmpty()) {
-            err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects;"
-                    + " give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE);
+            err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects"
+                    + " (nor Codex sessions in ~/.codex); give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE);
             return Optional.empty();
+        }
+        CodexRolloutImporter codex = new CodexRolloutImporter(environment.clock());
+        List<Path> codexSources = new ArrayList<>();
+        List<Path> claudeSources = new ArrayList<>();
+        for (Path source : sources) {
+            boolean isCodex = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> codex.canRead(source);
+                case "codex" -> true;
+                case "claude" -> false;
+                default -> throw new IllegalArgumentException("--format: unknown format '" + format + "'; expected auto, claude or codex");
+            };
+            (isCodex ? codexSources : claudeSources).add(source);
         }
         List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
-        ImportSummary imported = new ClaudeCodeLogImporter(environment.clock(),
-                Runtime.getRuntime().availableProcessors(), progress).read(sources, records::add);
+        ImportSummary imported = null;
+        if (!claudeSources.isEmpty() || codexSources.isEmpty())
+            imported = new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
+                    .read(claudeSources, records::add);
+        if (!codexSources.isEmpty()) {
+            ImportSummary codexImport = codex.read(codexSources, records::add);
+            imported = imported == null ? codexImport : imported.plus(codexImport);
+        }
         progress.finish();
         reportProblems(imported, err);
         if (strict && imported.skippedAnything()) {
@@ -88,6 +112,17 @@ final class UsageOptions {
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
         return Optional.of(new Usage(imported, UsageLedger.of(records, prices, zone).filter(filter), prices, sources));
+    }
+
+    private static PriceBook book(Path folder, String provider) throws IOException {
+        return folder == null ? PriceBook.bundled(provider) : PriceBook.load(folder, provider);
+    }
+
+    /** Where Claude Code and Codex write their logs on this machine. */
+    private static List<Path> defaultSources(Environment environment) {
+        List<Path> sources = new ArrayList<>(ClaudeLogLocations.find(environment.variables(), environment.home()));
+        sources.addAll(CodexRolloutImporter.defaultLocations(environment.variables(), environment.home()));
+        return sources;
     }
 
     /** Warns about unpriced models and skipped input, and returns the exit code of a run that read {@code usage}. */

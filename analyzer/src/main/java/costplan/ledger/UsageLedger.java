@@ -131,6 +131,7 @@ public final class UsageLedger {
             case SESSION -> records.forEach(r -> keys.add(r.sessionId()));
             case PROJECT -> records.forEach(r -> keys.add(r.project()));
             case MODEL -> records.forEach(r -> keys.add(r.model()));
+            case SOURCE -> records.forEach(r -> keys.add(r.source()));
         }
         return keys;
     }
@@ -145,7 +146,7 @@ public final class UsageLedger {
 
     /**
      * Returns a Tablesaw table with one row per request, for slicing beyond the built-in groupings: its time,
-     * its key under every {@link Grouping} (day, week starting Monday, month, block, session, project, model),
+     * its key under every {@link Grouping} (day, week starting Monday, month, block, session, project, model, source),
      * its token counts, and its computed and stated cost in dollars (doubles; NaN when there is none).
      */
     public Table table() {

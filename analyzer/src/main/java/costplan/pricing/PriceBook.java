@@ -142,6 +142,22 @@ public final class PriceBook implements RequestPricer {
         }
     }
 
+    /**
+     * Returns one book holding every model of {@code books} (Anthropic's and OpenAI's, say), for usage from several
+     * providers; web searches at the first book's price.
+     */
+    public static PriceBook merged(List<PriceBook> books) {
+        Map<String, List<ModelPrice>> prices = new HashMap<>();
+        Map<String, String> canonical = new HashMap<>();
+        for (PriceBook book : books) {
+            prices.putAll(book.pricesById);
+            book.canonicalIds.forEach((alias, id) -> register(canonical, alias, id, book.name));
+        }
+        LocalDate oldest = books.stream().map(PriceBook::asOf).min(Comparator.naturalOrder()).orElseThrow();
+        return new PriceBook(String.join(" + ", books.stream().map(PriceBook::name).toList()), oldest, prices, canonical,
+                books.get(0).webSearchPerRequest);
+    }
+
     /** Returns the file the prices came from, e.g. {@code anthropic.json (bundled)}. */
     public String name() {
         return name;

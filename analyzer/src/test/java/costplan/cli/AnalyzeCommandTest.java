@@ -114,7 +114,7 @@ class AnalyzeCommandTest {
     void rejectsBadOptionsWithExitTwo() {
         Run by = run("analyze", "--by", "year");
         assertThat(by.exitCode()).isEqualTo(2);
-        assertThat(by.err()).contains("unknown grouping 'year'; expected one of [day, week, month, session, project, model, block]");
+        assertThat(by.err()).contains("unknown grouping 'year'; expected one of [day, week, month, session, project, model, block, source]");
         Run zone = run("analyze", "--timezone", "Mars/Olympus");
         assertThat(zone.exitCode()).isEqualTo(2);
         assertThat(zone.err()).contains("--timezone: unknown time zone 'Mars/Olympus'");

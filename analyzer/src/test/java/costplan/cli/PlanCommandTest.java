@@ -96,4 +96,16 @@ class PlanCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("the logs hold 0 requests; a plan needs at least 10");
     }
+
+    @Test
+    void analyzeReadsClaudeAndCodexTogetherAndGroupsBySource() throws IOException {
+        Run r = run("analyze", SAMPLE, Path.of("../samples/codex").toString(), "--by", "source", "--json", "-z", "UTC");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
+        JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
+        assertThat(sources.findValuesAsText("source")).containsExactly("claude-code", "codex");
+        assertThat(sources.get(1).get("requests").asInt()).isEqualTo(4);
+        assertThat(sources.get(1).get("cacheReadTokens").asLong()).isEqualTo(47_000);
+        // gpt-5-codex and gpt-5 are priced from openai.json.
+        assertThat(sources.get(1).get("unpricedRequests").asInt()).isZero();
+    }
 }
