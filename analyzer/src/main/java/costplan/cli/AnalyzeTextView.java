@@ -40,8 +40,8 @@ final class AnalyzeTextView {
                 .row("Cache-hit rate", percent(t.cacheHitRate()), "cache reads / (input + cache writes + cache reads)")
                 .row("API-equivalent cost", t.computedCost().toString(), t.unpricedRequests() == 0 ? ""
                         : "excludes " + count(t.unpricedRequests()) + " unpriced requests")
-                .row("Cost stated in logs", t.reportedCost().toString(), "costUSD on " + count(t.reportedRequests())
-                        + " requests (Claude Code < 1.0.9 only)")
+                .row("Cost stated by the source", t.reportedCost().toString(), "on " + count(t.reportedRequests())
+                        + " records: costUSD of Claude Code < 1.0.9, or an exported cost report")
                 .row("Web searches", count(t.webSearchRequests()), "")
                 .print(out);
 

@@ -134,6 +134,12 @@ final class PlanCommand implements Callable<Integer> {
         Optional<UsageOptions.Usage> read = input.read(environment, err, null);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         UsageLedger ledger = read.get().ledger();
+        long aggregated = ledger.records().stream().filter(costplan.importers.UsageRecord::aggregated).count();
+        if (aggregated > 0) {
+            err.println("costplan: error: " + aggregated + " of the records are aggregated exports (buckets of many requests); "
+                    + "the replay needs per-request logs (Claude Code or Codex). Plan those, or leave the exports out");
+            return ExitCodes.BAD_INPUT;
+        }
         if (ledger.records().size() < MIN_REQUESTS) {
             err.println("costplan: error: the logs hold " + ledger.records().size() + " requests; a plan needs at least "
                     + MIN_REQUESTS + " to show whether a machine keeps up (widen --since/--until or --project)");

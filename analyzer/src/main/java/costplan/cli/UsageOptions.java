@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.AnthropicUsageReportImporter;
 import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.CodexRolloutImporter;
 import costplan.importers.ClaudeLogLocations;
@@ -53,8 +54,8 @@ final class UsageOptions {
     Path pricing;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "What the paths hold: auto (told from the content), claude (Claude Code logs) or codex (Codex CLI "
-                    + "rollouts). Default: ${DEFAULT-VALUE}.")
+            description = "What the paths hold: auto (told from the content), claude (Claude Code logs), codex (Codex CLI "
+                    + "rollouts) or anthropic-report (Admin API usage and cost reports, JSON). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
@@ -83,26 +84,32 @@ final class UsageOptions {
             return Optional.empty();
         }
         CodexRolloutImporter codex = new CodexRolloutImporter(environment.clock());
-        List<Path> codexSources = new ArrayList<>();
+        AnthropicUsageReportImporter reports = new AnthropicUsageReportImporter();
         List<Path> claudeSources = new ArrayList<>();
+        List<Path> codexSources = new ArrayList<>();
+        List<Path> reportSources = new ArrayList<>();
         for (Path source : sources) {
-            boolean isCodex = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "auto" -> codex.canRead(source);
-                case "codex" -> true;
-                case "claude" -> false;
-                default -> throw new IllegalArgumentException("--format: unknown format '" + format + "'; expected auto, claude or codex");
+            String kind = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> codex.canRead(source) ? "codex" : reports.canRead(source) ? "anthropic-report" : "claude";
+                case "codex", "claude", "anthropic-report" -> format.toLowerCase(java.util.Locale.ROOT);
+                default -> throw new IllegalArgumentException("--format: unknown format '" + format
+                        + "'; expected auto, claude, codex or anthropic-report");
             };
-            (isCodex ? codexSources : claudeSources).add(source);
+            (kind.equals("codex") ? codexSources : kind.equals("anthropic-report") ? reportSources : claudeSources).add(source);
         }
         List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
         ImportSummary imported = null;
-        if (!claudeSources.isEmpty() || codexSources.isEmpty())
+        if (!claudeSources.isEmpty() || codexSources.isEmpty() && reportSources.isEmpty())
             imported = new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
                     .read(claudeSources, records::add);
         if (!codexSources.isEmpty()) {
             ImportSummary codexImport = codex.read(codexSources, records::add);
             imported = imported == null ? codexImport : imported.plus(codexImport);
+        }
+        if (!reportSources.isEmpty()) {
+            ImportSummary reportImport = reports.read(reportSources, records::add);
+            imported = imported == null ? reportImport : imported.plus(reportImport);
         }
         progress.finish();
         reportProblems(imported, err);

@@ -56,7 +56,8 @@ public record CacheStats(
 
     /** Computes the statistics of {@code ledger}. */
     public static CacheStats of(UsageLedger ledger) {
-        List<UsageRecord> records = ledger.records();
+        // Prompt sizes and sessions exist only for single requests, not for buckets of an aggregated export.
+        List<UsageRecord> records = ledger.records().stream().filter(r -> !r.aggregated()).toList();
         UsageGroup total = ledger.total();
         List<DailyHitRate> daily = ledger.groupBy(Grouping.DAY).stream()
                 .map(g -> new DailyHitRate(g.key(), g.cacheHitRate())).toList();

@@ -214,7 +214,8 @@ public final class PriceBook implements RequestPricer {
         ModelPrice p = found.get();
         if (r.fast() && p.fastMultiplier() == null) return Optional.empty();
         LongContextPrice lc = p.longContext();
-        boolean longContext = lc != null && r.tokens().promptTokens() > lc.aboveInputTokens();
+        // An aggregated record sums many requests: its prompt total says nothing about any one request's size.
+        boolean longContext = lc != null && !r.aggregated() && r.tokens().promptTokens() > lc.aboveInputTokens();
         BigDecimal tokenCost = BigDecimal.valueOf(r.tokens().inputTokens())
                 .multiply(longContext ? lc.usdPerMillionInputTokens() : p.usdPerMillionInputTokens())
                 .add(BigDecimal.valueOf(r.tokens().outputTokens())

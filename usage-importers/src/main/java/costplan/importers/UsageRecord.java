@@ -1,5 +1,6 @@
 package costplan.importers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param toolNames the names of the tools the response called, sorted, without repeats
  * @param clientVersion the version of the client that wrote the log, or null
  * @param reportedCostUsd the cost the log itself states ({@code costUSD}), or null when it states none
+ * @param bucket for a record summing many requests (an aggregated export), the time it covers from
+ *               {@code timestamp}; null for a single request
  */
 public record UsageRecord(
         String source,
@@ -43,7 +46,23 @@ public record UsageRecord(
         boolean subAgent,
         List<String> toolNames,
         String clientVersion,
-        Usd reportedCostUsd) {
+        Usd reportedCostUsd,
+        Duration bucket) {
+
+    /** A single request. */
+    public UsageRecord(String source, Instant timestamp, String model, String project, String sessionId, String requestId,
+                       String messageId, TokenCounts tokens, long cacheCreation5mTokens, long cacheCreation1hTokens,
+                       int webSearchRequests, String serviceTier, boolean fast, boolean subAgent, List<String> toolNames,
+                       String clientVersion, Usd reportedCostUsd) {
+        this(source, timestamp, model, project, sessionId, requestId, messageId, tokens, cacheCreation5mTokens,
+                cacheCreation1hTokens, webSearchRequests, serviceTier, fast, subAgent, toolNames, clientVersion,
+                reportedCostUsd, null);
+    }
+
+    /** Whether this record sums many requests over {@link #bucket()} rather than being one request. */
+    public boolean aggregated() {
+        return bucket != null;
+    }
 
     public UsageRecord {
         Objects.requireNonNull(source, "source");
@@ -56,5 +75,7 @@ public record UsageRecord(
             throw new IllegalArgumentException("cache-write split and web searches must be >= 0 but were "
                     + List.of(cacheCreation5mTokens, cacheCreation1hTokens, webSearchRequests));
         toolNames = List.copyOf(toolNames);
+        if (bucket != null && (bucket.isNegative() || bucket.isZero()))
+            throw new IllegalArgumentException("a bucket must cover a positive time but was " + bucket);
     }
 }
