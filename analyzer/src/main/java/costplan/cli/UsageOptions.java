@@ -2,6 +2,7 @@ package costplan.cli;
 
 import costplan.importers.AnthropicUsageReportImporter;
 import costplan.importers.ClaudeCodeLogImporter;
+import costplan.importers.ConsoleUsageCsvImporter;
 import costplan.importers.CodexRolloutImporter;
 import costplan.importers.ClaudeLogLocations;
 import costplan.importers.ImportProblem;
@@ -55,7 +56,8 @@ final class UsageOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "What the paths hold: auto (told from the content), claude (Claude Code logs), codex (Codex CLI "
-                    + "rollouts) or anthropic-report (Admin API usage and cost reports, JSON). Default: ${DEFAULT-VALUE}.")
+                    + "rollouts), anthropic-report (Admin API usage and cost reports, JSON) or anthropic-console-csv (the Console's "
+                    + "usage export). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
@@ -85,22 +87,30 @@ final class UsageOptions {
         }
         CodexRolloutImporter codex = new CodexRolloutImporter(environment.clock());
         AnthropicUsageReportImporter reports = new AnthropicUsageReportImporter();
+        ConsoleUsageCsvImporter console = new ConsoleUsageCsvImporter();
         List<Path> claudeSources = new ArrayList<>();
         List<Path> codexSources = new ArrayList<>();
         List<Path> reportSources = new ArrayList<>();
+        List<Path> consoleSources = new ArrayList<>();
         for (Path source : sources) {
             String kind = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "auto" -> codex.canRead(source) ? "codex" : reports.canRead(source) ? "anthropic-report" : "claude";
-                case "codex", "claude", "anthropic-report" -> format.toLowerCase(java.util.Locale.ROOT);
+                case "auto" -> codex.canRead(source) ? "codex" : reports.canRead(source) ? "anthropic-report"
+                        : console.canRead(source) ? "anthropic-console-csv" : "claude";
+                case "codex", "claude", "anthropic-report", "anthropic-console-csv" -> format.toLowerCase(java.util.Locale.ROOT);
                 default -> throw new IllegalArgumentException("--format: unknown format '" + format
-                        + "'; expected auto, claude, codex or anthropic-report");
+                        + "'; expected auto, claude, codex, anthropic-report or anthropic-console-csv");
             };
-            (kind.equals("codex") ? codexSources : kind.equals("anthropic-report") ? reportSources : claudeSources).add(source);
+            switch (kind) {
+                case "codex" -> codexSources.add(source);
+                case "anthropic-report" -> reportSources.add(source);
+                case "anthropic-console-csv" -> consoleSources.add(source);
+                default -> claudeSources.add(source);
+            }
         }
         List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
         ImportSummary imported = null;
-        if (!claudeSources.isEmpty() || codexSources.isEmpty() && reportSources.isEmpty())
+        if (!claudeSources.isEmpty() || codexSources.isEmpty() && reportSources.isEmpty() && consoleSources.isEmpty())
             imported = new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
                     .read(claudeSources, records::add);
         if (!codexSources.isEmpty()) {
@@ -110,6 +120,10 @@ final class UsageOptions {
         if (!reportSources.isEmpty()) {
             ImportSummary reportImport = reports.read(reportSources, records::add);
             imported = imported == null ? reportImport : imported.plus(reportImport);
+        }
+        if (!consoleSources.isEmpty()) {
+            ImportSummary consoleImport = console.read(consoleSources, records::add);
+            imported = imported == null ? consoleImport : imported.plus(consoleImport);
         }
         progress.finish();
         reportProblems(imported, err);
