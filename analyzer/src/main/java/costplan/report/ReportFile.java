@@ -3,10 +3,12 @@ package costplan.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a report file safely: never into a folder costplan reads, never over a file that is not a costplan
@@ -45,12 +47,29 @@ public final class ReportFile {
         if (Files.exists(absolute) && !force && !isReport(absolute))
             throw new IllegalArgumentException(target + " exists and is not a costplan report; "
                     + "pass --force to replace it, or choose another file");
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = newTemporaryFile(folder, absolute.getFileName().toString());
         try {
             Files.writeString(temporary, html, StandardCharsets.UTF_8);
             Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates an empty temporary file in {@code folder} the way any new file is created, so its permissions follow
+     * the umask (typically 0644), also when it replaces an earlier report. {@link Files#createTempFile} would make
+     * it 0600, and the rename would carry that over to the report.
+     */
+    private static Path newTemporaryFile(Path folder, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve("." + name + "." + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 99) throw e;
+            }
         }
     }
 

@@ -6,10 +6,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ReportFileTest {
     private static final String REPORT = "<!DOCTYPE html><html><head><meta name=\"costplan-report\" content=\"1\">"
@@ -26,6 +31,30 @@ class ReportFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(target);
         }
+    }
+
+    @Test
+    void newReportGetsThePermissionsOfAnyNewFileNotThoseOfATemporaryFile() throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "skipped: not a POSIX file system");
+        Path target = dir.resolve("usage.html");
+        ReportFile.write(target, REPORT, List.of(), false);
+        // A file created the ordinary way shows what the umask allows (rw-r--r-- under the usual 022).
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(Files.createFile(dir.resolve("ordinary.txt")));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(ordinary)
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void reportThatReplacesAnOwnerOnlyReportGetsThePermissionsOfAnyNewFile() throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "skipped: not a POSIX file system");
+        Path target = dir.resolve("usage.html");
+        Files.writeString(target, REPORT.replace("new", "old"));
+        // Earlier versions left reports rw------- (their temporary file's mode); a new run repairs that.
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        ReportFile.write(target, REPORT, List.of(), false);
+        assertThat(target).hasContent(REPORT);
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(Files.createFile(dir.resolve("ordinary.txt")));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(ordinary);
     }
 
     @Test

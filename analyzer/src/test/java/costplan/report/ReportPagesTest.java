@@ -47,7 +47,7 @@ class ReportPagesTest {
         assertThat(usage.charts()).extracting(Chart::id).containsExactly("daily-tokens", "daily-cost",
                 "cache-hit-rate", "model-mix", "activity", "sessions", "top-projects");
         for (Chart c : usage.charts()) {
-            assertThat(c.svg()).startsWith("<svg").contains("id='" + c.id() + "-svg'").contains("viewBox='0.0 0.0 760.0 ");
+            assertThat(c.svg()).startsWith("<svg").contains("id=\"" + c.id() + "-svg\"").contains("viewBox=\"0 0 760 ");
             assertThat(c.svg().replaceAll("[\"']" + c.id() + "-[^\"']*[\"']", "")).doesNotContainPattern("id=['\"]");
         }
     }

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportRendererTest {
     private static final Pattern SVG = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL);
+    private static final Pattern ID = Pattern.compile("\\sid=[\"']([^\"']+)[\"']");
+    private static final Pattern REFERENCE = Pattern.compile("url\\(#([^)]+)\\)");
     private static final Pattern OUTLINE = Pattern.compile(
             "<(section|figure)\\b[^>]*\\bid=\"([^\"]+)\"|<(h1|h2|h3|caption|th|dt)\\b[^>]*>(.*?)</\\3>|(<svg)", Pattern.DOTALL);
 
@@ -39,6 +41,17 @@ class ReportRendererTest {
         assertThat(html.replaceAll("xmlns(:\\w+)?='[^']*'", ""))
                 .doesNotContain("http://").doesNotContain("https://");
         assertThat(SVG.matcher(html).results().count()).isEqualTo(7);
+    }
+
+    @Test
+    void sameInputGivesTheSameBytesAndEveryIdInThePageIsUnique() throws IOException {
+        String first = renderer.render(ReportPages.usage(ReportFixtures.inputs(ReportFixtures.ERA_2026, false)));
+        String second = new ReportRenderer().render(ReportPages.usage(ReportFixtures.inputs(ReportFixtures.ERA_2026, false)));
+        assertThat(second).isEqualTo(first);
+        List<String> ids = ID.matcher(first).results().map(r -> r.group(1)).toList();
+        assertThat(ids).hasSizeGreaterThan(7 * 2).doesNotHaveDuplicates();
+        // Every url(#…) reference inside a chart points at an id of the page.
+        assertThat(REFERENCE.matcher(first).results().map(r -> r.group(1)).distinct().toList()).isSubsetOf(ids);
     }
 
     @Test
