@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
         header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
-        subcommands = {AnalyzeCommand.class, ReportCommand.class, PlanCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ReportCommand.class, PlanCommand.class, WhatifCommand.class, CatalogCommand.class,
+                NotebookCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -36,7 +37,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            if (e instanceof costplan.catalog.CatalogException) {
+            if (e instanceof costplan.catalog.CatalogException || e instanceof costplan.whatif.WhatIfFileException) {
                 err.println("costplan: error: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

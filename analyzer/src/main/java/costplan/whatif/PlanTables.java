@@ -7,11 +7,12 @@ import costplan.plan.PlanResult;
 import java.util.Locale;
 
 /** A plan as a small text table: each option, whether it keeps up, its monthly cost, savings and payback. */
-final class PlanTables {
+public final class PlanTables {
     private PlanTables() {
     }
 
-    static String of(PlanResult plan) {
+    /** Returns the verdict and the options table of {@code plan}. */
+    public static String of(PlanResult plan) {
         TextTable table = new TextTable("option", "keeps up", ">slowdown", ">local", ">$/month", ">savings/month P50",
                 ">payback P50 (P10-P90)");
         for (OptionPlan o : plan.options())
@@ -26,14 +27,16 @@ final class PlanTables {
         return text.toString();
     }
 
-    static String payback(OptionPlan o) {
+    /** Returns "3.2 months (2.1 months to 5.0 months)", "rented" or "-" for an option that does not keep up. */
+    public static String payback(OptionPlan o) {
         if (o.option().device().rented()) return "rented";
         if (!o.feasible()) return "-";
         var p = o.paybackMonths();
         return PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
     }
 
-    static String usd(double value) {
+    /** Returns whole dollars, grouped, the sign before the dollar sign. */
+    public static String usd(double value) {
         return (value < -0.5 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(value));
     }
 }
