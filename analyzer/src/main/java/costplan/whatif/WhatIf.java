@@ -1,6 +1,5 @@
 package costplan.whatif;
 
-import costplan.catalog.ClosestIds;
 import costplan.catalog.Resale;
 import costplan.plan.Assumptions;
 import costplan.workload.DailyWorkload;
@@ -366,8 +365,7 @@ public record WhatIf(String name, String question, WorkloadSpec workload, Double
     }
 
     private static IllegalArgumentException unknownKey(String key) {
-        List<String> closest = ClosestIds.to(key, NUMBER_KEYS);
-        return new IllegalArgumentException("unknown number '" + key + "'; did you mean " + closest.get(0)
+        return new IllegalArgumentException("unknown number '" + key + "'; did you mean " + WhatIfFile.closestKey(key, NUMBER_KEYS)
                 + "? (valid: " + String.join(", ", NUMBER_KEYS) + ")");
     }
 

@@ -271,8 +271,21 @@ public final class WhatIfFile {
                 if (!validKeys.contains(e.getKey()))
                     throw new WhatIfFileException(file, e.getValue().line(), "unknown key '" + e.getKey() + "' at line "
                             + e.getValue().line() + " in " + where + "; valid keys: " + String.join(", ", validKeys)
-                            + "; did you mean '" + ClosestIds.to(e.getKey(), validKeys).get(0) + "'?");
+                            + "; did you mean '" + closestKey(e.getKey(), validKeys) + "'?");
         return map;
+    }
+
+    /** The valid key most like {@code key}: among those sharing its longest prefix (of 3 or more), the closest spelled. */
+    static String closestKey(String key, List<String> validKeys) {
+        int longest = validKeys.stream().mapToInt(k -> commonPrefix(k, key)).max().orElse(0);
+        List<String> candidates = longest >= 3 ? validKeys.stream().filter(k -> commonPrefix(k, key) == longest).toList() : validKeys;
+        return ClosestIds.to(key, candidates).get(0);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && Character.toLowerCase(a.charAt(n)) == Character.toLowerCase(b.charAt(n))) n++;
+        return n;
     }
 
     @SuppressWarnings("unchecked")
