@@ -17,7 +17,7 @@ public record Baseline(String name, double monthlyUsd, String detail) {
         if (id.equals(API))
             return new Baseline("API pay-as-you-go", apiUsdPerMonth, "your trace at API list prices on the day of each request");
         SubscriptionPlan plan = plans.plans().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown baseline '" + id + "'; expected api or one of "
+                .orElseThrow(() -> new IllegalArgumentException("unknown plan '" + id + "'; expected api or one of "
                         + String.join(", ", plans.plans().stream().map(SubscriptionPlan::id).toList())));
         return new Baseline(plan.name(), plan.usdPerMonth().doubleValue(), plan.source());
     }

@@ -26,6 +26,7 @@ import costplan.workload.TraceRequest;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -82,15 +83,19 @@ public final class WhatIfRunner {
             Workload w = reload ? load(at) : fixed;
             PlanResult plan = plan(at, w, options(at, w), baseline);
             baselineName = plan.baseline().name();
-            for (OptionPlan o : plan.options()) {
+            for (OptionPlan o : plan.options().stream().sorted(Comparator.comparing(WhatIfRunner::label)).toList()) {
                 var e = o.expected();
-                points.add(new SweepResult.Point(value, o.option().device().id() + " / " + o.option().model(), o.feasible(),
+                points.add(new SweepResult.Point(value, label(o), o.feasible(),
                         e.averageMonthlyCostUsd(), e.averageMonthlyCostUsd() + e.averageMonthlySavingsUsd(),
                         o.monthlySavingsUsd().p50(), o.feasible() ? o.paybackMonths().p50() : Double.POSITIVE_INFINITY,
                         o.option().device().rented()));
             }
         }
         return new SweepResult(sweep, baselineName, points);
+    }
+
+    private static String label(OptionPlan o) {
+        return o.option().device().id() + " / " + o.option().model();
     }
 
     Workload load(WhatIf whatIf) {
