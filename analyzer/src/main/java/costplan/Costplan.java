@@ -3,6 +3,7 @@ package costplan;
 import costplan.catalog.Catalog;
 import costplan.catalog.KvCacheType;
 import costplan.importers.ClaudeCodeLogImporter;
+import costplan.importers.ImportSummary;
 import costplan.importers.UsageRecord;
 import costplan.ledger.CacheStats;
 import costplan.ledger.UsageLedger;
@@ -15,38 +16,43 @@ import costplan.plan.Planner;
 import costplan.pricing.PriceBook;
 import costplan.replay.CachePolicy;
 import costplan.speed.SpeedModels;
+import costplan.whatif.WhatIf;
+import costplan.whatif.WhatIfFile;
 import costplan.workload.CloudSpeed;
 import costplan.workload.Trace;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Starting points for using costplan from Java or JShell.
+ * The starting points for JShell: read usage, look at the catalog, ask what if.
  *
  * <pre>{@code
- * var ledger = Costplan.analyze(Path.of("samples/claude"));
- * ledger.total();                                   // tokens, cost, cache-hit rate
- * Costplan.catalog().device("rtx-5090");
- * Costplan.plan(ledger, "mac-studio-m3-ultra-256gb", "rented-h100-runpod");   // prints the verdict and options
+ * Costplan.analyze("samples/claude")
+ * Costplan.plan(Costplan.analyze("samples/claude").ledger(), "rtx-5090", "rented-h100-runpod")
+ * Costplan.scenario().withTokensPerDay(20_000_000).withOption("mac-studio-m3-ultra-256gb", "qwen3-coder-next").plan()
+ * Costplan.scenario("samples/scenarios/004-cloud-vs-self-hosted.yaml").run()
  * }</pre>
  */
 public final class Costplan {
+    /** The packages a notebook imports, so the types above need no package names. */
+    public static final List<String> IMPORTS = List.of("costplan", "costplan.whatif", "costplan.plan", "costplan.catalog",
+            "costplan.workload", "costplan.ledger");
+
     private Costplan() {
     }
 
-    /** Reads Claude Code logs under {@code paths}, prices them at API list prices, days in the system zone. */
-    public static UsageLedger analyze(Path... paths) throws IOException {
+    /** Reads the Claude Code logs at {@code path} (a config folder, a projects folder or a file), priced at API list prices, days in UTC. */
+    public static Usage analyze(String path) throws IOException {
         List<UsageRecord> records = new ArrayList<>();
-        new ClaudeCodeLogImporter().read(Arrays.asList(paths), records::add);
-        return UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneId.systemDefault());
+        ImportSummary imported = new ClaudeCodeLogImporter().read(List.of(Path.of(path)), records::add);
+        return new Usage(UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneOffset.UTC), imported);
     }
 
-    /** The bundled hardware catalog. */
+    /** Returns the bundled catalog of devices, models and engines. */
     public static Catalog catalog() {
         return Catalog.bundled();
     }
@@ -66,5 +72,15 @@ public final class Costplan {
         Baseline api = new Baseline("API pay-as-you-go", Planner.apiUsdPerMonth(trace, costs), "the trace at API list prices");
         return PlanRequest.run(trace, costs, api, true, Assumptions.DEFAULTS, catalog, chooser, List.of(deviceIds), List.of(),
                 null, SpeedModels.standard(), 2000, 1);
+    }
+
+    /** Returns the default scenario ({@link WhatIf#DEFAULT}) to change with its {@code with...} methods. */
+    public static WhatIf scenario() {
+        return WhatIf.DEFAULT;
+    }
+
+    /** Reads the scenario file at {@code path}. */
+    public static WhatIf scenario(String path) throws IOException {
+        return WhatIfFile.read(Path.of(path));
     }
 }

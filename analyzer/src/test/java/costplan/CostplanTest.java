@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CostplanTest {
     @Test
     void analyzesAndPlansFromJava() throws IOException {
-        var ledger = Costplan.analyze(Path.of("../samples/claude"));
+        var ledger = Costplan.analyze("../samples/claude").ledger();
         assertThat(ledger.total().requests()).isEqualTo(36);
         PlanResult plan = Costplan.plan(ledger, "rtx-5090", "rented-h100-runpod");
         assertThat(plan.options()).hasSize(4);

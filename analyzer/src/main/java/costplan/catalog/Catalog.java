@@ -104,4 +104,11 @@ public final class Catalog {
         return model.quantization("q4_k_m").orElseGet(() -> model.quantizations().values().stream()
                 .min(java.util.Comparator.comparingDouble(Quantization::fileGB)).orElseThrow());
     }
+
+    /** Returns the counts and ids, e.g. for JShell. */
+    @Override
+    public String toString() {
+        return devices.size() + " devices: " + String.join(", ", devices.keySet()) + "\n" + models.size() + " models: "
+                + String.join(", ", models.keySet()) + "\n" + engines.size() + " engines: " + String.join(", ", engines.keySet());
+    }
 }

@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.internal.TextTable;
 import costplan.ledger.CacheStats;
 import costplan.ledger.UsageGroup;
 

@@ -14,8 +14,8 @@ import java.util.Map;
 public final class Main {
     /** The subcommands, in the order help lists them. */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AnalyzeCommand.class, ReportCommand.class,
-            PlanCommand.class, FitCommand.class, SpeedCommand.class, BreakevenCommand.class, CalibrateCommand.class,
-            CatalogCommand.class, CommandLine.HelpCommand.class);
+            PlanCommand.class, WhatifCommand.class, FitCommand.class, SpeedCommand.class, BreakevenCommand.class,
+            CalibrateCommand.class, CatalogCommand.class, NotebookCommand.class, CommandLine.HelpCommand.class);
 
     private Main() {
     }
@@ -48,7 +48,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            if (e instanceof costplan.catalog.CatalogException) {
+            if (e instanceof costplan.catalog.CatalogException || e instanceof costplan.whatif.WhatIfFileException) {
                 err.println("costplan: error: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

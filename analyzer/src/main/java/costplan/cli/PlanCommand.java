@@ -11,7 +11,6 @@ import costplan.plan.PlanRequest;
 import costplan.plan.PlanResult;
 import costplan.plan.Planner;
 import costplan.plan.Uncertain;
-import costplan.pricing.SubscriptionPlan;
 import costplan.pricing.SubscriptionPlans;
 import costplan.replay.CachePolicy;
 import costplan.replay.RouteRule;
@@ -156,7 +155,7 @@ final class PlanCommand implements Callable<Integer> {
                 routes.stream().map(RouteRule::parse).toList(), parallel, stats.promptP90());
         double api = Planner.apiUsdPerMonth(trace, costs);
         Baseline base = baseline(api);
-        PlanResult result = PlanRequest.run(trace, costs, base, baseline.equals("api"), assumptions, catalog, chooser, devices,
+        PlanResult result = PlanRequest.run(trace, costs, base, baseline.equals(Baseline.API), assumptions, catalog, chooser, devices,
                 models, engine, SpeedModels.standard(), samples, seed);
         if (json) PlanJsonView.print(result, out);
         else PlanTextView.print(result, out);
@@ -180,12 +179,10 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private Baseline baseline(double apiUsdPerMonth) throws IOException {
-        if (baseline.equals("api"))
-            return new Baseline("API pay-as-you-go", apiUsdPerMonth, "your trace at API list prices on the day of each request");
-        SubscriptionPlans plans = input.pricing == null ? SubscriptionPlans.bundled() : SubscriptionPlans.load(input.pricing);
-        SubscriptionPlan plan = plans.plans().stream().filter(p -> p.id().equals(baseline)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--baseline: unknown plan '" + baseline + "'; expected api or one of "
-                        + String.join(", ", plans.plans().stream().map(SubscriptionPlan::id).toList())));
-        return new Baseline(plan.name(), plan.usdPerMonth().doubleValue(), plan.source());
+        try {
+            return Baseline.of(baseline, apiUsdPerMonth, input.pricing == null ? SubscriptionPlans.bundled() : SubscriptionPlans.load(input.pricing));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--baseline: " + e.getMessage(), e);
+        }
     }
 }

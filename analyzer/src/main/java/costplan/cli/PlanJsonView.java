@@ -17,6 +17,11 @@ final class PlanJsonView {
     }
 
     static void print(PlanResult plan, PrintWriter out) {
+        out.println(JSON.valueToTree(node(plan)).toPrettyString());
+    }
+
+    /** The plan's JSON object, as {@link #print} writes it. */
+    static ObjectNode node(PlanResult plan) {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", plan.verdict());
         ObjectNode baseline = root.putObject("baseline");
@@ -53,7 +58,7 @@ final class PlanJsonView {
         assumptions.put("minLocalShare", a.minLocalShare());
         assumptions.put("samples", plan.samples());
         assumptions.put("seed", plan.seed());
-        out.println(JSON.valueToTree(root).toPrettyString());
+        return root;
     }
 
     private static ObjectNode option(OptionPlan o) {

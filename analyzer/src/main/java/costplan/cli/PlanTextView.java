@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.replay.ReplayResult;

@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.internal.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -81,17 +81,19 @@ public final class OptionChooser {
         List<Device> devices = deviceIds.isEmpty() ? List.copyOf(catalog.devices()) : deviceIds.stream().map(catalog::device).toList();
         Engine engine = catalog.engine(engineId == null ? "llama-cpp" : engineId);
         List<LocalOption> options = new ArrayList<>();
-        for (Device device : devices) {
-            if (modelRefs.isEmpty()) {
-                options.addAll(largestAndFastest(device, engine));
-            } else {
-                for (String ref : modelRefs) {
-                    int colon = ref.indexOf(':');
-                    OpenModel model = catalog.model(colon < 0 ? ref : ref.substring(0, colon));
-                    String quant = colon < 0 ? null : catalog.modelChoice(ref).quantization().id();
-                    option(device, model, quant, engine).ifPresent(options::add);
-                }
-            }
+        for (Device device : devices) options.addAll(options(device, modelRefs, engine));
+        return options;
+    }
+
+    /** The options of one device: the named models ({@code id[:quant]}) that fit, or by default the largest and the fastest. */
+    public List<LocalOption> options(Device device, List<String> modelRefs, Engine engine) {
+        if (modelRefs.isEmpty()) return largestAndFastest(device, engine);
+        List<LocalOption> options = new ArrayList<>();
+        for (String ref : modelRefs) {
+            int colon = ref.indexOf(':');
+            OpenModel model = catalog.model(colon < 0 ? ref : ref.substring(0, colon));
+            String quant = colon < 0 ? null : catalog.modelChoice(ref).quantization().id();
+            option(device, model, quant, engine).ifPresent(options::add);
         }
         return options;
     }

@@ -190,6 +190,19 @@ public final class PriceBook implements RequestPricer {
         return pricesById.getOrDefault(canonicalIds.getOrDefault(id, id), List.of());
     }
 
+    /**
+     * Returns a copy of this book in which {@code model} (an id or alias; a new id is added) costs {@code price} on
+     * every date, for questions such as "what if Opus cost half as much".
+     */
+    public PriceBook withPrice(String model, ModelPrice price) {
+        String id = canonicalIds.getOrDefault(model, model);
+        Map<String, List<ModelPrice>> prices = new HashMap<>(pricesById);
+        prices.put(id, List.of(price));
+        Map<String, String> canonical = new HashMap<>(canonicalIds);
+        canonical.putIfAbsent(id, id);
+        return new PriceBook(name + " with " + id + " overridden", asOf, prices, canonical, webSearchPerRequest);
+    }
+
     /** Returns whether {@code model} is known at all (on some date). */
     public boolean knows(String model) {
         return canonicalIds.containsKey(model);

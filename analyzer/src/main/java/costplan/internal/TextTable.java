@@ -1,17 +1,18 @@
-package costplan.cli;
+package costplan.internal;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A terminal table: a header row, aligned columns (text left, figures right), a rule under the header. */
-final class TextTable {
+public final class TextTable {
     private final List<String> headers;
     private final boolean[] rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
     /** Creates a table; a header starting with {@code >} is right-aligned (the marker is not printed). */
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         this.headers = new ArrayList<>();
         this.rightAligned = new boolean[headers.length];
         for (int i = 0; i < headers.length; i++) {
@@ -20,14 +21,14 @@ final class TextTable {
         }
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != headers.size())
             throw new IllegalArgumentException("expected " + headers.size() + " cells but got " + cells.length);
         rows.add(List.of(cells));
         return this;
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();
@@ -49,5 +50,13 @@ final class TextTable {
             line.append(rightAligned[i] ? pad + cell : cell + (i == widths.length - 1 ? "" : pad));
         }
         out.println(line.toString().stripTrailing());
+    }
+
+    /** Returns the table as it prints, one line per row. */
+    @Override
+    public String toString() {
+        StringWriter text = new StringWriter();
+        print(new PrintWriter(text));
+        return text.toString();
     }
 }

@@ -1,0 +1,2 @@
+/** Helpers shared by costplan's packages; no compatibility promise. */
+package costplan.internal;

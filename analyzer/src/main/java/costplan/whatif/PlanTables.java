@@ -1,0 +1,42 @@
+package costplan.whatif;
+
+import costplan.internal.TextTable;
+import costplan.plan.OptionPlan;
+import costplan.plan.PlanResult;
+
+import java.util.Locale;
+
+/** A plan as a small text table: each option, whether it keeps up, its monthly cost, savings and payback. */
+public final class PlanTables {
+    private PlanTables() {
+    }
+
+    /** Returns the verdict and the options table of {@code plan}. */
+    public static String of(PlanResult plan) {
+        TextTable table = new TextTable("option", "keeps up", ">slowdown", ">local", ">$/month", ">savings/month P50",
+                ">payback P50 (P10-P90)");
+        for (OptionPlan o : plan.options())
+            table.row(o.option().device().id() + " / " + o.option().model(), o.feasible() ? "yes" : "no",
+                    String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
+                    String.format(Locale.ROOT, "%.0f %%", o.replay().localShareOfRequests() * 100),
+                    usd(o.expected().averageMonthlyCostUsd()), usd(o.monthlySavingsUsd().p50()), payback(o));
+        StringBuilder text = new StringBuilder(plan.verdict()).append('\n');
+        if (!plan.options().isEmpty()) text.append(table);
+        if (!plan.devicesWithoutOption().isEmpty())
+            text.append("Does not fit with room for the KV caches: ").append(String.join(", ", plan.devicesWithoutOption())).append('\n');
+        return text.toString();
+    }
+
+    /** Returns "3.2 months (2.1 months to 5.0 months)", "rented" or "-" for an option that does not keep up. */
+    public static String payback(OptionPlan o) {
+        if (o.option().device().rented()) return "rented";
+        if (!o.feasible()) return "-";
+        var p = o.paybackMonths();
+        return PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
+    }
+
+    /** Returns whole dollars, grouped, the sign before the dollar sign. */
+    public static String usd(double value) {
+        return (value < -0.5 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(value));
+    }
+}

@@ -1,0 +1,58 @@
+package costplan.whatif;
+
+import costplan.internal.TextTable;
+import costplan.plan.PlanResult;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sweep's answer: each option's money at each value of the swept number, against the scenario's first baseline.
+ * Prints as a table.
+ *
+ * @param baseline the name of the baseline compared with
+ * @param points one per value and option, in sweep order
+ */
+public record SweepResult(Sweep sweep, String baseline, List<Point> points) {
+    public SweepResult {
+        points = List.copyOf(points);
+    }
+
+    /**
+     * One option at one value, at the most likely value of every other input (the savings and payback are the
+     * Monte Carlo P50s).
+     *
+     * @param monthlyCostUsd the option's average monthly cost over the machine's life
+     * @param baselineMonthlyUsd the baseline's average monthly cost over the same months
+     * @param paybackMonthsP50 infinite when it never pays back or does not keep up
+     */
+    public record Point(double value, String option, boolean feasible, double monthlyCostUsd, double baselineMonthlyUsd,
+                        double savingsP50Usd, double paybackMonthsP50, boolean rented) {
+    }
+
+    /** The options swept, in the order first met. */
+    public List<String> options() {
+        return points.stream().map(Point::option).distinct().toList();
+    }
+
+    /** The points of one option, in sweep order. */
+    public List<Point> pointsOf(String option) {
+        return points.stream().filter(p -> p.option().equals(option)).toList();
+    }
+
+    /** Formats a swept value: whole numbers grouped, fractions to three significant digits. */
+    public static String value(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    @Override
+    public String toString() {
+        TextTable table = new TextTable(">" + sweep.parameter(), "option", "keeps up", ">$/month", ">baseline $/month",
+                ">savings/month P50", ">payback P50");
+        for (Point p : points)
+            table.row(value(p.value()), p.option(), p.feasible() ? "yes" : "no", PlanTables.usd(p.monthlyCostUsd()),
+                    PlanTables.usd(p.baselineMonthlyUsd()), PlanTables.usd(p.savingsP50Usd()),
+                    p.rented() ? "rented" : PlanResult.months(p.paybackMonthsP50()));
+        return "Sweep of " + sweep.parameter() + " against " + baseline + ":\n" + table;
+    }
+}

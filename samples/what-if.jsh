@@ -1,0 +1,25 @@
+// A what-if notebook. From the repository root:
+//   ./costplan notebook samples/what-if.jsh
+// or: jshell --class-path analyzer/target/analyzer-0.1.0-SNAPSHOT-all.jar samples/what-if.jsh
+import costplan.*;
+import costplan.whatif.*;
+
+// 1. The sample ledger: what was used, and what it would have cost at API list prices.
+var usage = Costplan.analyze("samples/claude");
+System.out.println(usage);
+
+// 2. Three machines on the same work: a Mac mini, a Mac Studio, and a rented L40S.
+var mine = Costplan.scenario().withLogs("samples/claude").withGrowth(0).withSamples(500);
+mine = mine.withOptions(OptionSpec.of("mac-mini-m4-pro-64gb", "qwen3-coder-30b-a3b:q4_k_m"),
+                        OptionSpec.of("mac-studio-m3-ultra-256gb", "qwen3-coder-next:q4_k_m"),
+                        OptionSpec.of("rented-l40s-vastai", "qwen3-coder-30b-a3b:q4_k_m"));
+System.out.println(mine.plan());
+
+// 3. What if electricity costs more, or the usage grows each month?
+System.out.println(mine.sweep("overrides.electricityUsdPerKwh", 0.10, 0.50, 3));
+System.out.println(mine.sweep("growthPerMonth", 0, 0.30, 4));
+
+// 4. The payback table for a heavier user: 40M Sonnet tokens a day in four sessions instead of these logs.
+var heavier = mine.withDaily(WhatIf.DEFAULT_DAILY).withTokensPerDay(40_000_000).withParallelSessions(4);
+System.out.println(heavier.plan());
+/exit
