@@ -13,11 +13,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +42,8 @@ public final class PriceBook implements RequestPricer {
     private final Map<String, List<ModelPrice>> pricesById;
     private final Map<String, String> canonicalIds;
     private final Usd webSearchPerRequest;
+    /** The {@link TokenRates} of every {@link ModelPrice} and {@link LongContextPrice} of the book, by identity. */
+    private final Map<Object, TokenRates> rates = new IdentityHashMap<>();
 
     private PriceBook(String name, LocalDate asOf, Map<String, List<ModelPrice>> pricesById,
                       Map<String, String> canonicalIds, Usd webSearchPerRequest) {
@@ -50,6 +52,12 @@ public final class PriceBook implements RequestPricer {
         this.pricesById = Map.copyOf(pricesById);
         this.canonicalIds = Map.copyOf(canonicalIds);
         this.webSearchPerRequest = webSearchPerRequest;
+        for (List<ModelPrice> history : this.pricesById.values()) {
+            for (ModelPrice p : history) {
+                rates.put(p, TokenRates.of(p));
+                if (p.longContext() != null) rates.put(p.longContext(), TokenRates.of(p.longContext()));
+            }
+        }
     }
 
     /** Returns the price file shipped with costplan, e.g. {@code bundled("anthropic")}. */
@@ -222,26 +230,19 @@ public final class PriceBook implements RequestPricer {
      */
     @Override
     public Optional<Usd> costOf(UsageRecord r) {
-        Optional<ModelPrice> found = priceOn(r.model(), r.timestamp().atOffset(ZoneOffset.UTC).toLocalDate());
+        Optional<ModelPrice> found = priceOn(r.model(),
+                LocalDate.ofEpochDay(Math.floorDiv(r.timestamp().getEpochSecond(), 86_400)));
         if (found.isEmpty()) return Optional.empty();
         ModelPrice p = found.get();
         if (r.fast() && p.fastMultiplier() == null) return Optional.empty();
         LongContextPrice lc = p.longContext();
         // An aggregated record sums many requests: its prompt total says nothing about any one request's size.
         boolean longContext = lc != null && !r.aggregated() && r.tokens().promptTokens() > lc.aboveInputTokens();
-        BigDecimal tokenCost = BigDecimal.valueOf(r.tokens().inputTokens())
-                .multiply(longContext ? lc.usdPerMillionInputTokens() : p.usdPerMillionInputTokens())
-                .add(BigDecimal.valueOf(r.tokens().outputTokens())
-                        .multiply(longContext ? lc.usdPerMillionOutputTokens() : p.usdPerMillionOutputTokens()))
-                .add(BigDecimal.valueOf(r.cacheCreation5mTokens())
-                        .multiply(longContext ? lc.usdPerMillionCacheWrite5mTokens() : p.usdPerMillionCacheWrite5mTokens()))
-                .add(BigDecimal.valueOf(r.cacheCreation1hTokens())
-                        .multiply(longContext ? lc.usdPerMillionCacheWrite1hTokens() : p.usdPerMillionCacheWrite1hTokens()))
-                .add(BigDecimal.valueOf(r.tokens().cacheReadTokens())
-                        .multiply(longContext ? lc.usdPerMillionCacheReadTokens() : p.usdPerMillionCacheReadTokens()))
-                .movePointLeft(6);
+        BigDecimal tokenCost = rates.get(longContext ? lc : p).costOf(r.tokens().inputTokens(), r.tokens().outputTokens(),
+                r.cacheCreation5mTokens(), r.cacheCreation1hTokens(), r.tokens().cacheReadTokens());
         if (r.fast()) tokenCost = tokenCost.multiply(p.fastMultiplier());
-        return Optional.of(new Usd(tokenCost).plus(webSearchPerRequest.times(r.webSearchRequests())));
+        Usd cost = new Usd(tokenCost);
+        return Optional.of(r.webSearchRequests() == 0 ? cost : cost.plus(webSearchPerRequest.times(r.webSearchRequests())));
     }
 
     private static int editDistance(String a, String b) {
