@@ -4,7 +4,6 @@ import costplan.importers.UsageRecord;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -86,40 +85,48 @@ public record CacheStats(
     private record Concurrency(int peak, long parallelSeconds, long activeSeconds) {
     }
 
+    /** Counts over the requests in time order (a ledger's order), one open activity span per session. */
     private static Concurrency concurrency(List<UsageRecord> records) {
-        Map<String, List<Instant>> bySession = new HashMap<>();
-        for (UsageRecord r : records) bySession.computeIfAbsent(r.sessionId(), s -> new ArrayList<>()).add(r.timestamp());
-        List<long[]> events = new ArrayList<>();   // {epochSecond, +1 start / -1 end}
-        for (List<Instant> times : bySession.values()) {
-            times.sort(null);
-            Instant spanStart = times.get(0);
-            Instant spanEnd = spanStart;
-            for (Instant t : times.subList(1, times.size())) {
-                if (Duration.between(spanEnd, t).compareTo(SESSION_IDLE_GAP) > 0) {
-                    addSpan(events, spanStart, spanEnd);
-                    spanStart = t;
-                }
-                spanEnd = t;
+        Map<String, Instant[]> openSpans = new HashMap<>();   // session -> {start, end}
+        long[] events = new long[2 * records.size()];
+        int eventCount = 0;
+        for (UsageRecord r : records) {
+            Instant at = r.timestamp();
+            Instant[] span = openSpans.get(r.sessionId());
+            if (span == null) {
+                openSpans.put(r.sessionId(), new Instant[]{at, at});
+            } else if (Duration.between(span[1], at).compareTo(SESSION_IDLE_GAP) > 0) {
+                eventCount = addSpan(events, eventCount, span[0], span[1]);
+                span[0] = at;
+                span[1] = at;
+            } else {
+                span[1] = at;
             }
-            addSpan(events, spanStart, spanEnd);
         }
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        for (Instant[] span : openSpans.values()) eventCount = addSpan(events, eventCount, span[0], span[1]);
+        Arrays.sort(events, 0, eventCount);
         int active = 0, peak = 0;
         long parallel = 0, anyActive = 0, last = 0;
-        for (long[] e : events) {
-            long elapsed = e[0] - last;
+        for (int i = 0; i < eventCount; i++) {
+            long second = events[i] >> 1;
+            long elapsed = second - last;
             if (active >= 1) anyActive += elapsed;
             if (active >= 2) parallel += elapsed;
-            active += (int) e[1];
+            active += (events[i] & 1) == 1 ? 1 : -1;
             peak = Math.max(peak, active);
-            last = e[0];
+            last = second;
         }
         return new Concurrency(peak, parallel, anyActive);
     }
 
-    private static void addSpan(List<long[]> events, Instant start, Instant end) {
+    /**
+     * Adds a span's start and end as events: twice the epoch second, plus one for a start, so that sorting puts
+     * an end before a start in the same second.
+     */
+    private static int addSpan(long[] events, int count, Instant start, Instant end) {
         Instant stop = end.equals(start) ? start.plus(LONE_REQUEST) : end;
-        events.add(new long[]{start.getEpochSecond(), 1});
-        events.add(new long[]{stop.getEpochSecond(), -1});
+        events[count] = 2 * start.getEpochSecond() + 1;
+        events[count + 1] = 2 * stop.getEpochSecond();
+        return count + 2;
     }
 }

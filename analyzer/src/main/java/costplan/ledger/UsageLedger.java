@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests of an import with their computed costs, seen in one time zone: totals, groupings by day, week,
@@ -47,6 +49,11 @@ public final class UsageLedger {
     private final List<Optional<Usd>> costs;
     private final ZoneId zone;
     private Table table;
+    // A ledger never changes, so what is computed from it is kept: analyze asks for the totals and the days
+    // several times, and each pass over a million requests costs a noticeable part of a run.
+    private volatile long[] epochDays;
+    private volatile UsageGroup total;
+    private final Map<Grouping, List<UsageGroup>> groups = new ConcurrentHashMap<>();
 
     private UsageLedger(List<UsageRecord> records, List<Optional<Usd>> costs, ZoneId zone) {
         this.records = records;
@@ -57,10 +64,16 @@ public final class UsageLedger {
     /** Returns a ledger of {@code records}, each priced once by {@code pricer}, grouped by day in {@code zone}. */
     public static UsageLedger of(Collection<UsageRecord> records, RequestPricer pricer, ZoneId zone) {
         List<UsageRecord> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparing(UsageRecord::timestamp));
+        if (!inTimeOrder(sorted)) sorted.sort(Comparator.comparing(UsageRecord::timestamp));
         List<Optional<Usd>> costs = new ArrayList<>(sorted.size());
         for (UsageRecord r : sorted) costs.add(pricer.costOf(r));
         return new UsageLedger(List.copyOf(sorted), List.copyOf(costs), zone);
+    }
+
+    private static boolean inTimeOrder(List<UsageRecord> records) {
+        for (int i = 1; i < records.size(); i++)
+            if (records.get(i).timestamp().isBefore(records.get(i - 1).timestamp())) return false;
+        return true;
     }
 
     /** Returns the requests, in time order. */
@@ -80,11 +93,13 @@ public final class UsageLedger {
 
     /** Returns a ledger with only the requests {@code filter} keeps. */
     public UsageLedger filter(LedgerFilter filter) {
+        if (filter.equals(LedgerFilter.ALL)) return this;
+        long[] days = epochDays();
         List<UsageRecord> kept = new ArrayList<>();
         List<Optional<Usd>> keptCosts = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             UsageRecord r = records.get(i);
-            if (filter.keepsDay(day(r.timestamp())) && filter.keepsProject(r.project()) && filter.keepsModel(r.model())) {
+            if (filter.keepsDay(LocalDate.ofEpochDay(days[i])) && filter.keepsProject(r.project()) && filter.keepsModel(r.model())) {
                 kept.add(r);
                 keptCosts.add(costs.get(i));
             }
@@ -99,13 +114,21 @@ public final class UsageLedger {
 
     /** Returns the totals of the whole ledger, with a per-model breakdown. */
     public UsageGroup total() {
-        GroupTotals total = new GroupTotals("total", true);
-        for (int i = 0; i < records.size(); i++) total.add(records.get(i), costs.get(i));
-        return total.toGroup();
+        UsageGroup result = total;
+        if (result == null) {
+            GroupTotals totals = new GroupTotals("total", true);
+            for (int i = 0; i < records.size(); i++) totals.add(records.get(i), costs.get(i));
+            total = result = totals.toGroup();
+        }
+        return result;
     }
 
     /** Returns the groups of {@code grouping}, in key order, each with its per-model breakdown (but models). */
     public List<UsageGroup> groupBy(Grouping grouping) {
+        return groups.computeIfAbsent(grouping, this::computeGroups);
+    }
+
+    private List<UsageGroup> computeGroups(Grouping grouping) {
         List<String> keys = keys(grouping);
         Map<String, GroupTotals> groups = new TreeMap<>();
         for (int i = 0; i < records.size(); i++)
@@ -119,9 +142,9 @@ public final class UsageLedger {
         List<String> keys = new ArrayList<>(records.size());
         switch (grouping) {
             case DAY, WEEK, MONTH -> {
-                Map<LocalDate, String> labels = new HashMap<>();
-                for (UsageRecord r : records)
-                    keys.add(labels.computeIfAbsent(day(r.timestamp()), d -> calendarKey(grouping, d)));
+                Map<Long, String> labels = new HashMap<>();
+                for (long day : epochDays())
+                    keys.add(labels.computeIfAbsent(day, d -> calendarKey(grouping, LocalDate.ofEpochDay(d))));
             }
             case BLOCK -> {
                 Map<Instant, String> labels = new HashMap<>();
@@ -194,6 +217,21 @@ public final class UsageLedger {
             previous = at;
         }
         return starts;
+    }
+
+    /** Returns each request's day in this ledger's zone, as days since 1970-01-01, in record order. */
+    private long[] epochDays() {
+        long[] days = epochDays;
+        if (days == null) {
+            ZoneRules rules = zone.getRules();
+            days = new long[records.size()];
+            for (int i = 0; i < days.length; i++) {
+                Instant at = records.get(i).timestamp();
+                days[i] = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400);
+            }
+            epochDays = days;
+        }
+        return days;
     }
 
     /** Returns the local date of {@code instant} in this ledger's zone. */
