@@ -109,7 +109,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         if (found.files().isEmpty() && !found.problems().isEmpty() && found.problems().size() == sources.size())
             throw new IOException(found.problems().get(0).toString());
 
-        Map<String, Candidate> requests = new ConcurrentHashMap<>(1 << 16);
+        Map<RequestKey, Candidate> requests = new ConcurrentHashMap<>(1 << 16);
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         List<LogFileFinder.LogFile> files = found.files();
         java.util.stream.IntStream.range(0, files.size()).boxed()
@@ -182,6 +182,10 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         return text == null ? "" : text;
     }
 
+    /** What identifies a request across copies: message id and request id (a line's own place when it has no id). */
+    private record RequestKey(String messageId, String requestIdOrPlace) {
+    }
+
     /** The best copy of a request seen so far, with what decides between copies. */
     private record Candidate(UsageRecord record, long totalTokens, boolean sidechain, int fileOrder, long line) {
         boolean beats(Candidate other) {
@@ -209,7 +213,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
     /** Reads files one after another on one thread. */
     private final class Worker implements JsonlScanner.Listener {
         final ProblemTally tally = new ProblemTally();
-        private final Map<String, Candidate> requests;
+        private final Map<RequestKey, Candidate> requests;
         private final Map<String, String> names;
         private final JsonlScanner scanner = new JsonlScanner(USAGE_MARKER, USER_LINE_SIGN, MESSAGE_FIELD);
         private final ClaudeLogLineParser parser = new ClaudeLogLineParser();
@@ -219,7 +223,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         private long line;
         private boolean lineHadUsage;
 
-        Worker(Map<String, Candidate> requests, Map<String, String> names) {
+        Worker(Map<RequestKey, Candidate> requests, Map<String, String> names) {
             this.requests = requests;
             this.names = names;
         }
@@ -270,13 +274,12 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
                 return;
             }
             if (lineHadUsage) tally.usageLines++;
-            for (Candidate c : found) {
+            for (int i = 0; i < found.size(); i++) {
                 tally.requestCopies++;
-                UsageRecord r = c.record;
-                String key = r.messageId() == null
-                        ? "\u0000" + fileOrder + ":" + line + ":" + found.indexOf(c)
-                        : r.messageId() + '\n' + (r.requestId() == null ? "" : r.requestId());
-                requests.merge(key, c, Candidate::mergedWith);
+                UsageRecord r = found.get(i).record;
+                RequestKey key = r.messageId() == null ? new RequestKey(null, fileOrder + ":" + line + ":" + i)
+                        : new RequestKey(r.messageId(), r.requestId());
+                requests.merge(key, found.get(i), Candidate::mergedWith);
             }
         }
 
@@ -309,12 +312,17 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             boolean subAgent = e.sidechain || e.embeddedProgressCopy || file.subAgentFile();
             String project = e.cwd != null && !e.cwd.isBlank() ? e.cwd : file.folderProject();
             String session = e.sessionId != null && !e.sessionId.isBlank() ? e.sessionId : sessionFromFileName();
-            List<String> tools = e.toolNames.isEmpty() ? List.of()
-                    : e.toolNames.stream().distinct().sorted().map(this::shared).toList();
+            List<String> tools = e.toolNames.isEmpty() ? List.of() : sortedDistinct(e.toolNames);
             UsageRecord record = new UsageRecord(NAME, at, shared(e.model), shared(project), shared(session),
                     e.requestId, e.messageId, tokens, e.cacheCreation5m(), e.cacheCreation1h(), e.webSearchRequests,
                     shared(e.serviceTier), "fast".equals(e.speed), subAgent, tools, shared(e.version), e.costUsd);
             return new Candidate(record, tokens.totalTokens(), e.sidechain || e.embeddedProgressCopy, fileOrder, line);
+        }
+
+        private List<String> sortedDistinct(List<String> names) {
+            TreeSet<String> distinct = new TreeSet<>();
+            for (String name : names) distinct.add(shared(name));
+            return List.copyOf(distinct);
         }
 
         private String sessionFromFileName() {
