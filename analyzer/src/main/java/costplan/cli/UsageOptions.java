@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** The options that choose which usage to read and how to price it, shared by the commands that read logs. */
 final class UsageOptions {
@@ -77,7 +80,7 @@ final class UsageOptions {
     Optional<Usage> read(Environment environment, PrintWriter err, String modelFilter) throws IOException {
         ZoneId zone = zone(environment);
         LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
-        PriceBook prices = PriceBook.merged(List.of(book(pricing, "anthropic"), book(pricing, "openai")));
+        Future<PriceBook> prices = prices();
 
         List<Path> sources = paths.isEmpty() ? defaultSources(environment) : paths;
         if (sources.isEmpty()) {
@@ -132,11 +135,32 @@ final class UsageOptions {
             return Optional.empty();
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
-        return Optional.of(new Usage(imported, UsageLedger.of(records, prices, zone).filter(filter), prices, sources));
+        PriceBook book = loaded(prices);
+        return Optional.of(new Usage(imported, UsageLedger.of(records, book, zone).filter(filter), book, sources));
     }
 
-    private static PriceBook book(Path folder, String provider) throws IOException {
-        return folder == null ? PriceBook.bundled(provider) : PriceBook.load(folder, provider);
+    /**
+     * Returns the price books: a person's own copies ({@code --pricing}) read now, so that a mistake in them is
+     * reported before any log is read; the bundled ones read on another thread while the logs are.
+     */
+    private Future<PriceBook> prices() throws IOException {
+        if (pricing != null)
+            return CompletableFuture.completedFuture(PriceBook.merged(List.of(PriceBook.load(pricing, "anthropic"),
+                    PriceBook.load(pricing, "openai"))));
+        return CompletableFuture.supplyAsync(() -> PriceBook.merged(List.of(PriceBook.bundled("anthropic"),
+                PriceBook.bundled("openai"))));
+    }
+
+    private static PriceBook loaded(Future<PriceBook> prices) throws IOException {
+        try {
+            return prices.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the price files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Where Claude Code and Codex write their logs on this machine. */
