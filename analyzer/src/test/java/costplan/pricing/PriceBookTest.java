@@ -17,7 +17,7 @@ class PriceBookTest {
 
     private static UsageRecord request(String model, String time, long input, long output, long cache5m, long cache1h,
                                        long cacheRead, boolean fast, int webSearches) {
-        return new UsageRecord("claude-code", Instant.parse(time), model, "/p", "s", "r", "m",
+        return UsageRecord.ofRequest("claude-code", Instant.parse(time), model, "/p", "s", "r", "m",
                 new TokenCounts(input, output, cache5m + cache1h, cacheRead), cache5m, cache1h, webSearches,
                 "standard", fast, false, List.of(), "2.1.39", null);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Splits a JSONL file into lines in large chunks and hands over only the lines that contain a marker,
@@ -39,6 +40,8 @@ final class JsonlScanner {
     private final byte[] markerBytes;
     private final byte[] skipSign;
     private final byte[] skipSignBefore;
+    /** When not null, a line is handed over if one of these appears in its head; the marker is then not searched. */
+    private final byte[][] headMarkers;
     private byte[] buffer = new byte[CHUNK_BYTES];
 
     /**
@@ -51,6 +54,19 @@ final class JsonlScanner {
         this.markerBytes = marker.getBytes(StandardCharsets.ISO_8859_1);
         this.skipSign = skipSign.getBytes(StandardCharsets.ISO_8859_1);
         this.skipSignBefore = skipSignBefore.getBytes(StandardCharsets.ISO_8859_1);
+        this.headMarkers = null;
+    }
+
+    /**
+     * A scanner for logs that name a line's kind at its start: it hands over the lines with one of
+     * {@code headMarkers} in their head, and searches nothing else.
+     */
+    JsonlScanner(List<String> headMarkers) {
+        this.marker = headMarkers.get(0);
+        this.markerBytes = marker.getBytes(StandardCharsets.ISO_8859_1);
+        this.skipSign = null;
+        this.skipSignBefore = null;
+        this.headMarkers = headMarkers.stream().map(m -> m.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
     }
 
     /** Scans {@code file} and returns the number of lines it has, or {@link #REJECTED}. */
@@ -143,6 +159,14 @@ final class JsonlScanner {
             return;
         }
         int head = Math.min(lastByte + 1, first + HEAD_BYTES);
+        if (headMarkers != null) {
+            for (byte[] m : headMarkers)
+                if (indexOf(buffer, first, head, m) >= 0) {
+                    listener.markedLine(buffer, first, lastByte + 1, lineNumber);
+                    return;
+                }
+            return;
+        }
         int signAt = indexOf(buffer, first, head, skipSign);
         if (signAt >= 0 && indexOf(buffer, first, signAt, skipSignBefore) < 0
                 && indexOf(buffer, signAt, head, skipSignBefore) >= 0) return;
