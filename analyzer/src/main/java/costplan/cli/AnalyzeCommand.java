@@ -2,9 +2,14 @@ package costplan.cli;
 
 import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.ClaudeLogLocations;
+import costplan.importers.CodexLocations;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
+import costplan.importers.SourceOverlap;
+import costplan.importers.SourceReconciler;
+import costplan.importers.UsageFormats;
+import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
 import costplan.ledger.Grouping;
 import costplan.ledger.LedgerFilter;
@@ -35,6 +40,8 @@ import java.util.concurrent.Callable;
         header = "Measure and price your Claude Code usage.",
         description = {"Reads Claude Code session logs (default: ~/.config/claude/projects and ~/.claude/projects, or "
                 + "CLAUDE_CONFIG_DIR) and prints tokens, cache-hit rate and API-equivalent cost, grouped as asked.",
+                "Also reads Codex CLI sessions (default: ~/.codex, or CODEX_HOME) and usage and cost exports of Anthropic, "
+                + "OpenAI and OpenRouter; each PATH's format is told from its content.",
                 "Nothing is ever written into the folders read."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:ok",
@@ -49,11 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Claude config folders, projects/ folders or .jsonl files (default: where Claude Code writes logs).")
+            description = "Claude config or projects/ folders, Codex homes or sessions/ folders, log files or export files "
+                    + "(default: where Claude Code and Codex write their logs).")
     private List<Path> paths = new ArrayList<>();
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "day",
-            description = "Group by day, week, month, session, project, model or block (5-hour). Default: ${DEFAULT-VALUE}.")
+            description = "Group by day, week, month, session, project, model, block (5-hour) or source. Default: ${DEFAULT-VALUE}.")
     private String by;
 
     @Option(names = {"-s", "--since"}, paramLabel = "DATE", description = "First day to include (2026-01-31 or 20260131). Default: the first day logged.")
@@ -83,7 +91,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean csv;
     }
 
-    @Option(names = "--pricing", paramLabel = "DIR", description = "Read anthropic.json from DIR instead of the bundled pricing-data/.")
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Read every PATH as this format instead of telling it from the content: codex, claude-code, "
+                    + "anthropic-usage-report, anthropic-cost-report, anthropic-console-usage-csv, anthropic-console-cost-csv, "
+                    + "openai-usage, openai-costs, openai-usage-csv, openrouter-generations-csv, openrouter-generation, "
+                    + "openrouter-activity or openrouter-daily-csv. Default: detect.")
+    private String sourceFormat;
+
+    @Option(names = "--pricing", paramLabel = "DIR", description = "Read the price files (anthropic.json, openai.json, …) from DIR instead of the bundled pricing-data/.")
     private Path pricing;
 
     @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
@@ -105,19 +120,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         Grouping grouping = Grouping.parse(by);
         ZoneId zone = zone();
         LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, model);
-        PriceBook prices = pricing == null ? PriceBook.bundled("anthropic") : PriceBook.load(pricing, "anthropic");
+        PriceBook prices = pricing == null ? PriceBook.bundled(PriceBook.PROVIDERS) : PriceBook.load(pricing, PriceBook.PROVIDERS);
+        UsageImporter forced = sourceFormat == null ? null : UsageFormats.named(sourceFormat);
 
-        List<Path> sources = paths.isEmpty() ? ClaudeLogLocations.find(environment.variables(), environment.home()) : paths;
+        List<Path> sources = new ArrayList<>(paths);
         if (sources.isEmpty()) {
-            err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects;"
-                    + " give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE);
+            sources.addAll(ClaudeLogLocations.find(environment.variables(), environment.home()));
+            sources.addAll(CodexLocations.find(environment.variables(), environment.home()));
+        }
+        if (sources.isEmpty()) {
+            err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects"
+                    + " and no Codex sessions in ~/.codex; give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE
+                    + " or " + CodexLocations.HOME_VARIABLE);
             return ExitCodes.BAD_INPUT;
         }
-        List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
-        ImportSummary imported = new ClaudeCodeLogImporter(environment.clock(),
-                Runtime.getRuntime().availableProcessors(), progress).read(sources, records::add);
+        List<UsageRecord> records = new ArrayList<>();
+        ImportSummary imported = ImportSummary.empty();
+        UsageFormats.Assignment assignment = UsageFormats.assign(sources, forced);
+        for (Path file : assignment.ignored())
+            err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
+        for (var assigned : assignment.byFormat().entrySet()) {
+            UsageImporter importer = assigned.getKey() instanceof ClaudeCodeLogImporter ? new ClaudeCodeLogImporter(
+                    environment.clock(), Runtime.getRuntime().availableProcessors(), progress) : assigned.getKey();
+            imported = imported.plus(importer.read(assigned.getValue(), records::add));
+        }
         progress.finish();
+        SourceReconciler.Result reconciled = SourceReconciler.reconcile(records);
+        records.clear();
         reportProblems(imported, err);
         if (strict && imported.skippedAnything()) {
             err.println("costplan: error: --strict: " + skippedSummary(imported) + "; nothing was printed");
@@ -125,8 +155,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return ExitCodes.BAD_INPUT;
 
-        UsageLedger ledger = UsageLedger.of(records, prices, zone).filter(filter);
-        Analysis analysis = Analysis.of(imported, ledger, prices, grouping);
+        for (SourceOverlap overlap : reconciled.overlaps()) err.println("costplan: warning: " + overlap.message());
+        UsageLedger ledger = UsageLedger.of(reconciled.records(), prices, zone).filter(filter);
+        Analysis analysis = Analysis.of(imported, reconciled, ledger, prices, grouping);
         if (format.json) AnalyzeJsonView.print(analysis, out);
         else if (format.csv) AnalyzeCsvView.print(analysis, out);
         else AnalyzeTextView.print(analysis, out);

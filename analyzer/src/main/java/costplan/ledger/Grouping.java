@@ -11,7 +11,8 @@ public enum Grouping {
     SESSION("sessions", "sessionId"),
     PROJECT("projects", "project"),
     MODEL("models", "model"),
-    BLOCK("blocks", "blockStart");
+    BLOCK("blocks", "blockStart"),
+    SOURCE("sources", "source");
 
     private final String jsonArrayName;
     private final String jsonKeyName;

@@ -28,10 +28,10 @@ import java.util.TreeMap;
 
 /**
  * The requests of an import with their computed costs, seen in one time zone: totals, groupings by day, week,
- * month, session, project, model and 5-hour block, and a Tablesaw table for further slicing.
+ * month, session, project, model, 5-hour block and source, and a Tablesaw table for further slicing.
  *
  * <pre>{@code
- * UsageLedger ledger = UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneId.of("Europe/Paris"));
+ * UsageLedger ledger = UsageLedger.of(records, PriceBook.bundled(PriceBook.PROVIDERS), ZoneId.of("Europe/Paris"));
  * ledger.total().computedCost();
  * ledger.groupBy(Grouping.DAY).forEach(System.out::println);
  * }</pre>
@@ -131,6 +131,7 @@ public final class UsageLedger {
             case SESSION -> records.forEach(r -> keys.add(r.sessionId()));
             case PROJECT -> records.forEach(r -> keys.add(r.project()));
             case MODEL -> records.forEach(r -> keys.add(r.model()));
+            case SOURCE -> records.forEach(r -> keys.add(r.source()));
         }
         return keys;
     }

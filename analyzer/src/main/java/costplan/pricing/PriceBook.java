@@ -23,17 +23,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cloud API prices by model id and date, read from a price file such as {@code pricing-data/anthropic.json}.
+ * Cloud API prices by model id and date, read from one or more price files such as {@code pricing-data/anthropic.json}.
  * The price that applies to a request is the latest one whose effective date is on or before the request's
  * UTC date. A model with no price is never free: {@link #costOf} returns empty for it.
  *
+ * <p>A {@code null} cache-write price is explicit, as {@code pricing-data/README.md} defines it: a null 5-minute
+ * (short-lifetime) write price means the provider charges no write surcharge, so such writes are billed as input
+ * (OpenAI, Google, DeepSeek and most open-model hosts); a null 1-hour write price means the model has no such write,
+ * so a request that logs 1-hour writes on it has no price.
+ *
  * <pre>{@code
- * PriceBook prices = PriceBook.bundled("anthropic");
+ * PriceBook prices = PriceBook.bundled(PriceBook.PROVIDERS);
  * prices.priceOn("claude-sonnet-4-5", LocalDate.of(2026, 1, 5)).get().usdPerMillionInputTokens();  // 3
  * Optional<Usd> cost = prices.costOf(record);
  * }</pre>
  */
 public final class PriceBook implements RequestPricer {
+    /** The price files costplan ships, by provider. */
+    public static final String[] PROVIDERS = {"anthropic", "openai", "google", "deepseek", "open-model-hosts"};
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -41,36 +49,63 @@ public final class PriceBook implements RequestPricer {
     private final LocalDate asOf;
     private final Map<String, List<ModelPrice>> pricesById;
     private final Map<String, String> canonicalIds;
-    private final Usd webSearchPerRequest;
+    /** The web-search fee of each model id, from its file. */
+    private final Map<String, Usd> webSearchById;
 
     private PriceBook(String name, LocalDate asOf, Map<String, List<ModelPrice>> pricesById,
-                      Map<String, String> canonicalIds, Usd webSearchPerRequest) {
+                      Map<String, String> canonicalIds, Map<String, Usd> webSearchById) {
         this.name = name;
         this.asOf = asOf;
         this.pricesById = Map.copyOf(pricesById);
         this.canonicalIds = Map.copyOf(canonicalIds);
-        this.webSearchPerRequest = webSearchPerRequest;
+        this.webSearchById = Map.copyOf(webSearchById);
     }
 
-    /** Returns the price file shipped with costplan, e.g. {@code bundled("anthropic")}. */
-    public static PriceBook bundled(String provider) {
-        String resource = "costplan/pricing/" + provider + ".json";
-        try (InputStream in = PriceBook.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("the bundled price file " + resource + " is missing");
-            return parse(provider + ".json (bundled)", JSON.readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled price file " + resource + " cannot be read", e);
+    /** Returns the price files shipped with costplan, e.g. {@code bundled("anthropic")}, as one book. */
+    public static PriceBook bundled(String... providers) {
+        List<PriceBook> books = new ArrayList<>();
+        for (String provider : providers) {
+            String resource = "costplan/pricing/" + provider + ".json";
+            try (InputStream in = PriceBook.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("the bundled price file " + resource + " is missing");
+                books.add(parse(provider + ".json", JSON.readTree(in)));
+            } catch (IOException e) {
+                throw new IllegalStateException("the bundled price file " + resource + " cannot be read", e);
+            }
         }
+        return combine(books, " (bundled)");
     }
 
-    /** Returns {@code <provider>.json} from {@code directory}, a person's own copy of {@code pricing-data/}. */
-    public static PriceBook load(Path directory, String provider) throws IOException {
-        Path file = directory.resolve(provider + ".json");
-        if (!Files.isRegularFile(file))
-            throw new IOException(file + ": no such price file; --pricing expects a folder like pricing-data/");
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(file.toString(), JSON.readTree(in));
+    /** Returns {@code <provider>.json} of each provider from {@code directory}, a person's own copy of {@code pricing-data/}. */
+    public static PriceBook load(Path directory, String... providers) throws IOException {
+        List<PriceBook> books = new ArrayList<>();
+        for (String provider : providers) {
+            Path file = directory.resolve(provider + ".json");
+            if (!Files.isRegularFile(file))
+                throw new IOException(file + ": no such price file; --pricing expects a folder like pricing-data/");
+            try (InputStream in = Files.newInputStream(file)) {
+                books.add(parse(file.toString(), JSON.readTree(in)));
+            }
         }
+        return combine(books, "");
+    }
+
+    /** Returns one book holding every model of {@code books}, checked as of the oldest of their dates. */
+    private static PriceBook combine(List<PriceBook> books, String suffix) {
+        if (books.size() == 1 && suffix.isEmpty()) return books.get(0);
+        Map<String, List<ModelPrice>> prices = new HashMap<>();
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, Usd> webSearch = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        LocalDate asOf = null;
+        for (PriceBook b : books) {
+            names.add(b.name);
+            asOf = asOf == null || b.asOf.isBefore(asOf) ? b.asOf : asOf;
+            prices.putAll(b.pricesById);
+            webSearch.putAll(b.webSearchById);
+            b.canonicalIds.forEach((alias, id) -> register(canonical, alias, id, b.name));
+        }
+        return new PriceBook(String.join(", ", names) + suffix, asOf, prices, canonical, webSearch);
     }
 
     static PriceBook parse(String name, JsonNode root) {
@@ -88,7 +123,9 @@ public final class PriceBook implements RequestPricer {
             for (JsonNode alias : model.path("aliases")) register(canonical, alias.asText(), id, name);
         }
         JsonNode web = root.path("webSearch").path("usdPerRequest");
-        Usd webSearch = web.isNumber() ? new Usd(web.decimalValue()) : Usd.ZERO;
+        Usd fee = web.isNumber() ? new Usd(web.decimalValue()) : Usd.ZERO;
+        Map<String, Usd> webSearch = new HashMap<>();
+        prices.keySet().forEach(id -> webSearch.put(id, fee));
         return new PriceBook(name, asOf, prices, canonical, webSearch);
     }
 
@@ -101,11 +138,11 @@ public final class PriceBook implements RequestPricer {
     private static ModelPrice modelPrice(JsonNode p, String where) {
         JsonNode lc = p.path("longContext");
         LongContextPrice longContext = lc.isObject() ? new LongContextPrice(required(lc, "aboveInputTokens", where).asLong(),
-                decimal(lc, "input", where), decimal(lc, "output", where), decimal(lc, "cacheWrite5m", where),
-                decimal(lc, "cacheWrite1h", where), decimal(lc, "cacheRead", where)) : null;
+                decimal(lc, "input", where), decimal(lc, "output", where), optionalDecimal(lc, "cacheWrite5m", where),
+                optionalDecimal(lc, "cacheWrite1h", where), decimal(lc, "cacheRead", where)) : null;
         JsonNode fast = p.path("fastMultiplier");
         return new ModelPrice(date(p, "effective", where), decimal(p, "input", where), decimal(p, "output", where),
-                decimal(p, "cacheWrite5m", where), decimal(p, "cacheWrite1h", where), decimal(p, "cacheRead", where),
+                optionalDecimal(p, "cacheWrite5m", where), optionalDecimal(p, "cacheWrite1h", where), decimal(p, "cacheRead", where),
                 longContext, fast.isNumber() ? fast.decimalValue() : null, required(p, "source", where).asText(),
                 p.path("estimate").asBoolean(false));
     }
@@ -125,6 +162,13 @@ public final class PriceBook implements RequestPricer {
         if (price.signum() < 0)
             throw new IllegalArgumentException(where + ": expected '" + field + "' to be >= 0 but was " + price);
         return price;
+    }
+
+    /** Returns the number in {@code field}, or null when the field is null; the field must be present. */
+    private static BigDecimal optionalDecimal(JsonNode node, String field, String where) {
+        if (!node.has(field))
+            throw new IllegalArgumentException(where + ": field '" + field + "' is missing (write null when it does not apply)");
+        return node.get(field).isNull() ? null : decimal(node, field, where);
     }
 
     private static LocalDate date(JsonNode node, String field, String where) {
@@ -169,30 +213,35 @@ public final class PriceBook implements RequestPricer {
 
     /**
      * Returns the API-equivalent cost of a request: each kind of token at its price on the request's date;
-     * above the long-context threshold every token at the long-context price; times the fast-mode multiplier;
-     * plus web searches. Empty when the model, its price on that date, or its fast-mode price is unknown.
+     * above the long-context threshold every token at the long-context price (never for an aggregated record); times the fast-mode multiplier;
+     * plus web searches. 5-minute cache writes on a model without a write price cost input. Empty when the model,
+     * its price on that date, its fast-mode price, or the price of the 1-hour writes it logs is unknown. A record with
+     * no tokens and no searches (a row of a cost export) costs exactly nothing, whatever its model.
      */
     @Override
     public Optional<Usd> costOf(UsageRecord r) {
+        if (r.tokens().totalTokens() == 0 && r.webSearchRequests() == 0) return Optional.of(Usd.ZERO);
         Optional<ModelPrice> found = priceOn(r.model(), r.timestamp().atOffset(ZoneOffset.UTC).toLocalDate());
         if (found.isEmpty()) return Optional.empty();
         ModelPrice p = found.get();
         if (r.fast() && p.fastMultiplier() == null) return Optional.empty();
         LongContextPrice lc = p.longContext();
-        boolean longContext = lc != null && r.tokens().promptTokens() > lc.aboveInputTokens();
+        // An aggregated export row sums many requests; which of them passed the threshold is unknown, so base prices.
+        boolean longContext = lc != null && !r.aggregated() && r.tokens().promptTokens() > lc.aboveInputTokens();
+        BigDecimal write1h = longContext ? lc.usdPerMillionCacheWrite1hTokens() : p.usdPerMillionCacheWrite1hTokens();
+        if (write1h == null && r.cacheCreation1hTokens() > 0) return Optional.empty();
         BigDecimal tokenCost = BigDecimal.valueOf(r.tokens().inputTokens())
                 .multiply(longContext ? lc.usdPerMillionInputTokens() : p.usdPerMillionInputTokens())
                 .add(BigDecimal.valueOf(r.tokens().outputTokens())
                         .multiply(longContext ? lc.usdPerMillionOutputTokens() : p.usdPerMillionOutputTokens()))
                 .add(BigDecimal.valueOf(r.cacheCreation5mTokens())
-                        .multiply(longContext ? lc.usdPerMillionCacheWrite5mTokens() : p.usdPerMillionCacheWrite5mTokens()))
-                .add(BigDecimal.valueOf(r.cacheCreation1hTokens())
-                        .multiply(longContext ? lc.usdPerMillionCacheWrite1hTokens() : p.usdPerMillionCacheWrite1hTokens()))
+                        .multiply(longContext ? lc.cacheWrite5mOrInput() : p.cacheWrite5mOrInput()))
+                .add(write1h == null ? BigDecimal.ZERO : BigDecimal.valueOf(r.cacheCreation1hTokens()).multiply(write1h))
                 .add(BigDecimal.valueOf(r.tokens().cacheReadTokens())
                         .multiply(longContext ? lc.usdPerMillionCacheReadTokens() : p.usdPerMillionCacheReadTokens()))
                 .movePointLeft(6);
         if (r.fast()) tokenCost = tokenCost.multiply(p.fastMultiplier());
-        return Optional.of(new Usd(tokenCost).plus(webSearchPerRequest.times(r.webSearchRequests())));
+        return Optional.of(new Usd(tokenCost).plus(webSearchById.get(canonicalIds.get(r.model())).times(r.webSearchRequests())));
     }
 
     private static int editDistance(String a, String b) {

@@ -30,8 +30,8 @@ public final class AnthropicCostReportImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && head.contains("\"starting_at\"") && head.contains("\"amount\"")
-                && head.contains("\"currency\"");
+        return head.stripLeading().startsWith("{") && hasField(head, "starting_at") && hasField(head, "amount")
+                && hasField(head, "currency");
     }
 
     @Override

@@ -32,8 +32,8 @@ public final class AnthropicUsageReportImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && head.contains("\"starting_at\"")
-                && head.contains("\"uncached_input_tokens\"");
+        return head.stripLeading().startsWith("{") && hasField(head, "starting_at")
+                && hasField(head, "uncached_input_tokens");
     }
 
     @Override

@@ -31,6 +31,11 @@ abstract class ExportImporter implements UsageImporter {
     }
 
     /** Reads every file; a file that cannot be read is reported in the summary, never thrown. */
+    /** Returns whether {@code head} (JSON text) has a field called {@code name}, not merely that text as a value. */
+    static boolean hasField(String head, String name) {
+        return java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:").matcher(head).find();
+    }
+
     @Override
     public final ImportSummary read(List<Path> sources, Consumer<UsageRecord> sink) throws IOException {
         ExportReading reading = new ExportReading(sink);

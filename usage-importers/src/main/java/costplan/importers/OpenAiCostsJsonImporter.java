@@ -29,7 +29,7 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
     public boolean canRead(Path source) {
         String head = head(source);
         return head.stripLeading().startsWith("{") && (head.contains("organization.costs.result")
-                || head.contains("\"start_time\"") && head.contains("\"amount\"") && head.contains("\"line_item\""));
+                || hasField(head, "start_time") && hasField(head, "amount") && hasField(head, "line_item"));
     }
 
     @Override

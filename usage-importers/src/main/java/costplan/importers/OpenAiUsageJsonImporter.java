@@ -30,7 +30,7 @@ public final class OpenAiUsageJsonImporter extends ExportImporter {
     public boolean canRead(Path source) {
         String head = head(source);
         return head.stripLeading().startsWith("{") && (head.contains("organization.usage.completions.result")
-                || head.contains("\"start_time\"") && head.contains("\"num_model_requests\""));
+                || hasField(head, "start_time") && hasField(head, "num_model_requests"));
     }
 
     @Override

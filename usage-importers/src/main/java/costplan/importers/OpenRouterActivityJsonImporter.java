@@ -29,8 +29,8 @@ public final class OpenRouterActivityJsonImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && head.contains("\"prompt_tokens\"")
-                && head.contains("\"byok_usage_inference\"") && head.contains("\"date\"");
+        return head.stripLeading().startsWith("{") && hasField(head, "prompt_tokens")
+                && hasField(head, "byok_usage_inference") && hasField(head, "date");
     }
 
     @Override

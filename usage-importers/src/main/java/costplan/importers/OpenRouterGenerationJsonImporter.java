@@ -24,7 +24,7 @@ public final class OpenRouterGenerationJsonImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && head.contains("\"tokens_prompt\"") && head.contains("\"total_cost\"");
+        return head.stripLeading().startsWith("{") && hasField(head, "tokens_prompt") && hasField(head, "total_cost");
     }
 
     @Override

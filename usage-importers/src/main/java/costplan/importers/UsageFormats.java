@@ -1,5 +1,6 @@
 package costplan.importers;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every source format costplan reads, and which one a file or folder is, judged from its content (never its
@@ -63,23 +65,65 @@ public final class UsageFormats {
     }
 
     /**
-     * Returns {@code sources} grouped by the format that reads each ({@code forced} when not null), in the order
-     * the formats were first met. A path that does not exist goes to the Claude Code importer, which reports it.
+     * Which format reads each source.
      *
-     * @throws IllegalArgumentException naming the first source no format reads
+     * @param byFormat the sources of each format, in the order the formats were first met
+     * @param ignored files inside a folder of exports that no format reads (a README, say)
      */
-    public static Map<UsageImporter, List<Path>> assign(List<Path> sources, UsageImporter forced) {
+    public record Assignment(Map<UsageImporter, List<Path>> byFormat, List<Path> ignored) {
+        public Assignment {
+            byFormat = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFormat));
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /**
+     * Returns which format reads each of {@code sources} ({@code forced} when not null). A folder is Codex sessions or
+     * Claude Code logs when it looks like one (a {@code projects/} folder or {@code .jsonl} files); any other folder
+     * is a folder of exports, and each file directly in it is told apart on its own. A path that does not exist goes
+     * to the Claude Code importer, which reports it.
+     *
+     * @throws IllegalArgumentException naming a file given by name that no format reads
+     */
+    public static Assignment assign(List<Path> sources, UsageImporter forced) {
         Map<String, UsageImporter> importers = new LinkedHashMap<>();
         Map<UsageImporter, List<Path>> assigned = new LinkedHashMap<>();
+        List<Path> ignored = new ArrayList<>();
         for (Path source : sources) {
-            UsageImporter importer = forced != null ? forced : !Files.exists(source) ? new ClaudeCodeLogImporter()
-                    : detect(source).orElseThrow(() -> new IllegalArgumentException(
-                    source + ": not a format costplan reads (its content matches none of " + names()
-                            + "); give --format NAME to read it as one of them"));
-            importer = importers.computeIfAbsent(importer.name(), n -> forced != null ? forced : named(n));
-            assigned.computeIfAbsent(importer, i -> new ArrayList<>()).add(source);
+            List<Path> files = forced == null && isExportFolder(source) ? filesIn(source) : List.of(source);
+            for (Path file : files) {
+                UsageImporter importer = forced != null ? forced : !Files.exists(file) ? new ClaudeCodeLogImporter()
+                        : detect(file).orElse(null);
+                if (importer == null && !file.equals(source)) {
+                    ignored.add(file);
+                    continue;
+                }
+                if (importer == null)
+                    throw new IllegalArgumentException(file + ": not a format costplan reads (its content matches none of "
+                            + names() + "); give --format NAME to read it as one of them");
+                importer = importers.computeIfAbsent(importer.name(), n -> forced != null ? forced : named(n));
+                assigned.computeIfAbsent(importer, i -> new ArrayList<>()).add(file);
+            }
         }
-        return assigned;
+        return new Assignment(assigned, ignored);
+    }
+
+    private static boolean isExportFolder(Path source) {
+        if (!Files.isDirectory(source) || Files.isDirectory(source.resolve("projects"))
+                || new CodexSessionImporter().canRead(source)) return false;
+        try (Stream<Path> walk = Files.walk(source, 3)) {
+            return walk.noneMatch(p -> p.getFileName().toString().endsWith(".jsonl"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (Stream<Path> inside = Files.list(folder)) {
+            return inside.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            return List.of(folder);
+        }
     }
 
     /** Returns the provider whose usage a format describes: {@code anthropic}, {@code openai} or {@code openrouter}. */
