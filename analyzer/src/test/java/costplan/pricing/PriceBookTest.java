@@ -87,4 +87,34 @@ class PriceBookTest {
         assertThat(Usd.of("1234.565").toString()).isEqualTo("$1,234.56");
         assertThat(Optional.of(Usd.of("-0.5")).get().toString()).isEqualTo("-$0.50");
     }
+
+    @Test
+    void billsFiveMinuteWritesAsInputWhenTheModelHasNoWritePrice() {
+        PriceBook all = PriceBook.bundled(PriceBook.PROVIDERS);
+        UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
+                new TokenCounts(1_000, 2_000, 500, 8_000), 500, 0, 0, null, false, false, List.of(), null, null);
+        assertThat(all.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
+                (1_000 * 1.25 + 2_000 * 10.00 + 500 * 1.25 + 8_000 * 0.125) / 1_000_000));
+    }
+
+    @Test
+    void leavesOneHourWritesUnpricedOnAModelWithoutSuchWrites() {
+        PriceBook all = PriceBook.bundled(PriceBook.PROVIDERS);
+        UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
+                new TokenCounts(1_000, 2_000, 500, 0), 0, 500, 0, null, false, false, List.of(), null, null);
+        assertThat(all.costOf(r)).isEmpty();
+    }
+
+    @Test
+    void pricesAggregatedRowsAtBasePricesAndCostRowsWithoutTokensAtZero() {
+        UsageRecord day = UsageRecord.ofBucket("anthropic-usage-report", Instant.parse("2026-01-05T00:00:00Z"),
+                java.time.Duration.ofDays(1), "claude-sonnet-4-5-20250929", "(default workspace)",
+                new TokenCounts(1_000_000, 10_000, 0, 2_000_000), 0, 0, 0, null, null, null);
+        assertThat(cost(day)).as("no long-context premium for a day's sum").isEqualByComparingTo(usd(
+                (1_000_000 * 3.00 + 10_000 * 15.00 + 2_000_000 * 0.30) / 1_000_000));
+        UsageRecord costRow = UsageRecord.ofBucket("anthropic-cost-report", Instant.parse("2026-01-05T00:00:00Z"),
+                java.time.Duration.ofDays(1), "(web_search)", "(default workspace)", TokenCounts.ZERO, 0, 0, 0, null, null,
+                Usd.of("0.07"));
+        assertThat(cost(costRow)).isEqualByComparingTo(BigDecimal.ZERO);
+    }
 }
