@@ -67,7 +67,7 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
         }
     }
 
-    static String emptyToNull(String cell) {
+    private static String emptyToNull(String cell) {
         return cell.isEmpty() ? null : cell;
     }
 }

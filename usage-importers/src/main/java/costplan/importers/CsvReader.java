@@ -65,11 +65,6 @@ final class CsvReader implements Closeable {
         return header;
     }
 
-    /** Returns the delimiter the file uses. */
-    char delimiter() {
-        return delimiter;
-    }
-
     /** Moves to the next non-blank row; returns false at the end of the file. */
     boolean next() throws IOException {
         while (true) {

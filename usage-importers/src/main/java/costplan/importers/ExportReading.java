@@ -31,11 +31,6 @@ final class ExportReading {
         tally.startFile();
     }
 
-    /** Returns the file being read. */
-    Path file() {
-        return file;
-    }
-
     /** Returns the last line a row was read from, for problems that end a file early. */
     long lastLine() {
         return lastLine;
