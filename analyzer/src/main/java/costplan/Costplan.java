@@ -2,8 +2,9 @@ package costplan;
 
 import costplan.catalog.Catalog;
 import costplan.catalog.KvCacheType;
-import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.ImportSummary;
+import costplan.importers.SourceReconciler;
+import costplan.importers.UsageFormats;
 import costplan.importers.UsageRecord;
 import costplan.ledger.CacheStats;
 import costplan.ledger.UsageLedger;
@@ -45,11 +46,17 @@ public final class Costplan {
     private Costplan() {
     }
 
-    /** Reads the Claude Code logs at {@code path} (a config folder, a projects folder or a file), priced at API list prices, days in UTC. */
+    /**
+     * Reads the usage at {@code path} (Claude Code logs, Codex sessions or a provider's export, told from the content),
+     * priced at API list prices, days in UTC.
+     */
     public static Usage analyze(String path) throws IOException {
         List<UsageRecord> records = new ArrayList<>();
-        ImportSummary imported = new ClaudeCodeLogImporter().read(List.of(Path.of(path)), records::add);
-        return new Usage(UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneOffset.UTC), imported);
+        ImportSummary imported = ImportSummary.empty();
+        for (var assigned : UsageFormats.assign(List.of(Path.of(path)), null).byFormat().entrySet())
+            imported = imported.plus(assigned.getKey().read(assigned.getValue(), records::add));
+        List<UsageRecord> reconciled = SourceReconciler.reconcile(records).records();
+        return new Usage(UsageLedger.of(reconciled, PriceBook.bundled(), ZoneOffset.UTC), imported);
     }
 
     /** Returns the bundled catalog of devices, models and engines. */

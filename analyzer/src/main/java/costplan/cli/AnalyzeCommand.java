@@ -37,7 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private ModelFilterOption modelFilter;
 
     @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "day",
-            description = "Group by day, week, month, session, project, model, block (5-hour) or source (claude-code, codex). Default: ${DEFAULT-VALUE}.")
+            description = "Group by day, week, month, session, project, model, block (5-hour) or source (the format each record came from). Default: ${DEFAULT-VALUE}.")
     private String by;
 
     @ArgGroup(exclusive = true)
@@ -73,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         UsageOptions.Usage usage = read.get();
 
-        Analysis analysis = Analysis.of(usage.imported(), usage.ledger(), usage.prices(), grouping);
+        Analysis analysis = Analysis.of(usage.imported(), usage.reconciled(), usage.ledger(), usage.prices(), grouping);
         if (format.json) AnalyzeJsonView.print(analysis, out);
         else if (format.csv) AnalyzeCsvView.print(analysis, out);
         else AnalyzeTextView.print(analysis, out);

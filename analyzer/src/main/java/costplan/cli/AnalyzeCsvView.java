@@ -29,7 +29,7 @@ final class AnalyzeCsvView {
                 Long.toString(g.tokens().cacheCreationTokens()), Long.toString(g.cacheCreation5mTokens()),
                 Long.toString(g.cacheCreation1hTokens()), Long.toString(g.tokens().cacheReadTokens()),
                 Long.toString(g.tokens().totalTokens()), Double.toString(g.cacheHitRate()),
-                g.unpricedRequests() == g.requests() && g.requests() > 0 ? "" : g.computedCost().amount().toPlainString(),
+                g.unpriced() ? "" : g.computedCost().amount().toPlainString(),
                 Long.toString(g.unpricedRequests()), g.reportedCost().amount().toPlainString(),
                 Long.toString(g.webSearchRequests()), Long.toString(g.subAgentRequests()), Long.toString(g.fastRequests())));
         out.println(String.join(",", cells));

@@ -56,6 +56,7 @@ final class AnalyzeJsonView {
         cache.put("peakConcurrentSessions", c.peakConcurrentSessions());
         cache.put("hoursWithParallelSessions", c.hoursWithParallelSessions());
         cache.put("activeHours", c.activeHours());
+        cache.put("perRequestRecords", c.perRequestRecords());
         ArrayNode daily = cache.putArray("dailyCacheHitRate");
         c.dailyHitRates().forEach(d -> daily.addObject().put("date", d.date()).put("cacheHitRate", d.cacheHitRate()));
 
@@ -64,6 +65,14 @@ final class AnalyzeJsonView {
             ObjectNode u = unpriced.addObject().put("model", g.key()).put("requests", g.unpricedRequests())
                     .put("tokens", g.unpricedTokens());
             a.prices().closestIds(g.key()).forEach(u.putArray("closestPricedIds")::add);
+        }
+
+        ArrayNode comparisons = root.putArray("costComparison");
+        for (Analysis.CostComparison k : a.costComparisons()) {
+            ObjectNode row = comparisons.addObject().put("date", k.date()).put("model", k.model())
+                    .put("reportedCost", k.reported().amount());
+            if (k.computed() == null) row.putNull("computedCost").putNull("difference");
+            else row.put("computedCost", k.computed().amount()).put("difference", k.difference().amount());
         }
 
         ObjectNode meta = root.putObject("meta");
@@ -83,6 +92,11 @@ final class AnalyzeJsonView {
         imp.put("apiErrorLines", imported.apiErrorLines());
         imp.put("linesWithoutUsage", imported.linesWithoutUsage());
         imp.put("skippedFiles", imported.skippedFiles());
+        imp.put("joinedCostRows", a.reconciled().joinedCostRows());
+        imp.put("costOnlyRecords", a.reconciled().costOnlyRecords());
+        imp.put("duplicateRequests", a.reconciled().duplicateRequests());
+        ArrayNode overlaps = imp.putArray("overlaps");
+        a.reconciled().overlaps().forEach(o -> overlaps.add(o.message()));
         ObjectNode skipped = imp.putObject("skippedLines");
         imported.skippedLines().forEach((k, v) -> skipped.put(k.label(), v));
         ArrayNode problems = imp.putArray("problems");
@@ -99,7 +113,7 @@ final class AnalyzeJsonView {
         node.put("cacheCreationTokens", g.tokens().cacheCreationTokens());
         node.put("cacheReadTokens", g.tokens().cacheReadTokens());
         node.put("totalTokens", g.tokens().totalTokens());
-        if (g.unpricedRequests() == g.requests() && g.requests() > 0) node.putNull(costField);
+        if (g.unpriced()) node.putNull(costField);
         else node.put(costField, g.computedCost().amount());
         node.put("requests", g.requests());
         node.put("cacheCreation5mTokens", g.cacheCreation5mTokens());
@@ -112,5 +126,7 @@ final class AnalyzeJsonView {
         node.put("reportedCostRequests", g.reportedRequests());
         node.put("subAgentRequests", g.subAgentRequests());
         node.put("fastRequests", g.fastRequests());
+        node.put("records", g.records());
+        node.put("aggregatedRecords", g.aggregatedRecords());
     }
 }

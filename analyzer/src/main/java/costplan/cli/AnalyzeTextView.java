@@ -39,12 +39,21 @@ final class AnalyzeTextView {
                 .row("Cache reads", count(t.tokens().cacheReadTokens()), "")
                 .row("Total tokens", count(t.tokens().totalTokens()), "")
                 .row("Cache-hit rate", percent(t.cacheHitRate()), "cache reads / (input + cache writes + cache reads)")
-                .row("API-equivalent cost", t.computedCost().toString(), t.unpricedRequests() == 0 ? ""
-                        : "excludes " + count(t.unpricedRequests()) + " unpriced requests")
-                .row("Cost stated by the source", t.reportedCost().toString(), "on " + count(t.reportedRequests())
-                        + " records: costUSD of Claude Code < 1.0.9, or an exported cost report")
+                .row("API-equivalent cost", t.computedCost().toString(), t.unpricedRecords() == 0 ? ""
+                        : "excludes " + count(t.unpricedRequests()) + " unpriced requests"
+                        + (t.unpricedRecords() == t.unpricedRequests() ? "" : " (" + count(t.unpricedRecords()) + " records)"))
+                .row("Reported cost", t.reportedCost().toString(), "stated by the sources on " + count(t.reportedRequests())
+                        + " records (export amounts; costUSD of Claude Code < 1.0.9)")
                 .row("Web searches", count(t.webSearchRequests()), "")
                 .print(out);
+        if (t.aggregatedRecords() > 0)
+            out.printf("%s of %s records are rows of aggregated exports (time buckets, not requests); requests count only"
+                    + " what those exports report%n", count(t.aggregatedRecords()), count(t.records()));
+        var reconciled = a.reconciled();
+        if (reconciled.joinedCostRows() + reconciled.costOnlyRecords() + reconciled.duplicateRequests() > 0)
+            out.printf("Sources reconciled: %s cost rows joined to their usage rows, %s cost rows without usage kept as"
+                    + " cost only, %s requests seen in two sources counted once%n", count(reconciled.joinedCostRows()),
+                    count(reconciled.costOnlyRecords()), count(reconciled.duplicateRequests()));
 
         List<UsageGroup> unpriced = a.unpricedModels();
         if (!unpriced.isEmpty()) {
@@ -59,18 +68,23 @@ final class AnalyzeTextView {
 
         CacheStats c = a.cache();
         out.println();
-        out.println("Prompt cache and sessions");
-        new TextTable("What", ">Amount", "Detail")
-                .row("Prompt size p50", count(c.promptP50()), "tokens per request (input + cache writes + cache reads)")
-                .row("Prompt size p90", count(c.promptP90()), "")
-                .row("Prompt size p99", count(c.promptP99()), "")
-                .row("Mostly cached requests", percent(c.mostlyCachedShare()), "more than half of the prompt read from cache")
-                .row("Cache writes 1h share", percent(shareOf(c.cacheWrite1hTokens(), c.cacheWrite5mTokens())),
-                        "1h writes cost 2x input, 5m writes 1.25x")
-                .row("Peak parallel sessions", count(c.peakConcurrentSessions()), "sessions active at one moment")
-                .row("Hours with 2+ sessions", String.format(java.util.Locale.ROOT, "%.1f", c.hoursWithParallelSessions()),
-                        String.format(java.util.Locale.ROOT, "of %.1f active hours", c.activeHours()))
-                .print(out);
+        if (c.perRequestRecords() == 0 && t.aggregatedRecords() > 0) {
+            out.println("Prompt cache and sessions: unavailable, the sources are aggregated exports without requests");
+        } else {
+            out.println(t.aggregatedRecords() == 0 ? "Prompt cache and sessions" : "Prompt cache and sessions (from the "
+                    + count(c.perRequestRecords()) + " per-request records; aggregated exports have no requests)");
+            printCache(c, out);
+        }
+
+        if (!a.costComparisons().isEmpty()) {
+            out.println();
+            out.println("Reported vs computed cost, by day and model (computed = tokens x price book)");
+            TextTable table = new TextTable("date", "Model", ">Reported", ">Computed", ">Difference");
+            for (Analysis.CostComparison k : a.costComparisons())
+                table.row(k.date(), k.model(), k.reported().toString(), k.computed() == null ? "unpriced"
+                        : k.computed().toString(), k.difference() == null ? "" : k.difference().toString());
+            table.print(out);
+        }
 
         out.println();
         out.println("By " + a.grouping().cliName());
@@ -86,13 +100,27 @@ final class AnalyzeTextView {
         groups.print(out);
     }
 
+    private static void printCache(CacheStats c, PrintWriter out) {
+        new TextTable("What", ">Amount", "Detail")
+                .row("Prompt size p50", count(c.promptP50()), "tokens per request (input + cache writes + cache reads)")
+                .row("Prompt size p90", count(c.promptP90()), "")
+                .row("Prompt size p99", count(c.promptP99()), "")
+                .row("Mostly cached requests", percent(c.mostlyCachedShare()), "more than half of the prompt read from cache")
+                .row("Cache writes 1h share", percent(shareOf(c.cacheWrite1hTokens(), c.cacheWrite5mTokens())),
+                        "1h writes cost 2x input, 5m writes 1.25x")
+                .row("Peak parallel sessions", count(c.peakConcurrentSessions()), "sessions active at one moment")
+                .row("Hours with 2+ sessions", String.format(java.util.Locale.ROOT, "%.1f", c.hoursWithParallelSessions()),
+                        String.format(java.util.Locale.ROOT, "of %.1f active hours", c.activeHours()))
+                .print(out);
+    }
+
     private static double shareOf(long part, long rest) {
         return part + rest == 0 ? 0 : (double) part / (part + rest);
     }
 
     private static String cost(UsageGroup g) {
-        if (g.unpricedRequests() == 0) return g.computedCost().toString();
-        if (g.unpricedRequests() == g.requests()) return "unpriced";
+        if (g.unpricedRecords() == 0) return g.computedCost().toString();
+        if (g.unpriced()) return "unpriced";
         return g.computedCost() + " + unpriced";
     }
 }

@@ -111,7 +111,7 @@ final class BreakevenCommand implements Callable<Integer> {
         Engine e = catalog.engine(engine);
         ModelChoice m = model != null ? catalog.modelChoice(model) : largestFitting(catalog, d, e);
         LocalDate today = LocalDate.now(environment.clock());
-        PriceBook prices = pricing == null ? PriceBook.bundled("anthropic") : PriceBook.load(pricing, "anthropic");
+        PriceBook prices = pricing == null ? PriceBook.bundled() : PriceBook.load(pricing);
         ModelPrice price = prices.priceOn(cloudModel, today).orElseThrow(() -> new IllegalArgumentException(
                 "--cloud: no price for '" + cloudModel + "'; closest known ids: " + String.join(", ", prices.closestIds(cloudModel))));
         CloudTokenPrice cloud = new CloudTokenPrice(price.usdPerMillionInputTokens().doubleValue(),

@@ -1,13 +1,15 @@
 package costplan.cli;
 
-import costplan.importers.AnthropicUsageReportImporter;
 import costplan.importers.ClaudeCodeLogImporter;
-import costplan.importers.ConsoleUsageCsvImporter;
-import costplan.importers.CodexRolloutImporter;
 import costplan.importers.ClaudeLogLocations;
+import costplan.importers.CodexLocations;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
+import costplan.importers.SourceOverlap;
+import costplan.importers.SourceReconciler;
+import costplan.importers.UsageFormats;
+import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
 import costplan.ledger.LedgerFilter;
 import costplan.ledger.UsageGroup;
@@ -37,7 +39,8 @@ final class UsageOptions {
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Claude config folders, projects/ folders or .jsonl files (default: where Claude Code writes logs).")
+            description = "Claude config or projects/ folders, Codex homes or sessions/ folders, log files, export files or"
+                    + " folders of exports (default: where Claude Code and Codex write their logs).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-s", "--since"}, paramLabel = "DATE", description = "First day to include (2026-01-31 or 20260131). Default: the first day logged.")
@@ -54,13 +57,15 @@ final class UsageOptions {
     String project;
 
     @Option(names = "--pricing", paramLabel = "DIR",
-            description = "Read anthropic.json and subscriptions.json from DIR instead of the bundled pricing-data/.")
+            description = "Read the price files (anthropic.json, openai.json, openrouter.json, subscriptions.json) from DIR"
+                    + " instead of the bundled pricing-data/.")
     Path pricing;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "What the paths hold: auto (told from the content), claude (Claude Code logs), codex (Codex CLI "
-                    + "rollouts), anthropic-report (Admin API usage and cost reports, JSON) or anthropic-console-csv (the Console's "
-                    + "usage export). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Read every PATH as this format instead of telling it from the content: codex, claude-code, "
+                    + "anthropic-usage-report, anthropic-cost-report, anthropic-console-usage-csv, anthropic-console-cost-csv, "
+                    + "openai-usage, openai-costs, openai-usage-csv, openrouter-generations-csv, openrouter-generation, "
+                    + "openrouter-activity or openrouter-daily-csv. Default: detect.")
     String format;
 
     @Option(names = "--strict", description = "Fail (exit 3) when any line or file is skipped. Default: report and go on.")
@@ -69,8 +74,9 @@ final class UsageOptions {
     @Option(names = "--verbose", description = "Print every skipped line and stack traces of internal errors.")
     boolean verbose;
 
-    /** The usage that was read: the import, the priced ledger, and where it came from. */
-    record Usage(ImportSummary imported, UsageLedger ledger, PriceBook prices, List<Path> sources) {
+    /** The usage that was read: the import, how its sources were reconciled, the priced ledger, and where it came from. */
+    record Usage(ImportSummary imported, SourceReconciler.Result reconciled, UsageLedger ledger, PriceBook prices,
+                 List<Path> sources) {
     }
 
     /**
@@ -82,51 +88,24 @@ final class UsageOptions {
         LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
         Future<PriceBook> prices = prices();
 
+        UsageImporter forced = format == null ? null : UsageFormats.named(format);
         List<Path> sources = paths.isEmpty() ? defaultSources(environment) : paths;
         if (sources.isEmpty()) {
             err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects"
-                    + " (nor Codex sessions in ~/.codex); give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE);
+                    + " and no Codex sessions in ~/.codex; give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE
+                    + " or " + CodexLocations.HOME_VARIABLE);
             return Optional.empty();
         }
-        CodexRolloutImporter codex = new CodexRolloutImporter(environment.clock());
-        AnthropicUsageReportImporter reports = new AnthropicUsageReportImporter();
-        ConsoleUsageCsvImporter console = new ConsoleUsageCsvImporter();
-        List<Path> claudeSources = new ArrayList<>();
-        List<Path> codexSources = new ArrayList<>();
-        List<Path> reportSources = new ArrayList<>();
-        List<Path> consoleSources = new ArrayList<>();
-        for (Path source : sources) {
-            String kind = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "auto" -> codex.canRead(source) ? "codex" : reports.canRead(source) ? "anthropic-report"
-                        : console.canRead(source) ? "anthropic-console-csv" : "claude";
-                case "codex", "claude", "anthropic-report", "anthropic-console-csv" -> format.toLowerCase(java.util.Locale.ROOT);
-                default -> throw new IllegalArgumentException("--format: unknown format '" + format
-                        + "'; expected auto, claude, codex, anthropic-report or anthropic-console-csv");
-            };
-            switch (kind) {
-                case "codex" -> codexSources.add(source);
-                case "anthropic-report" -> reportSources.add(source);
-                case "anthropic-console-csv" -> consoleSources.add(source);
-                default -> claudeSources.add(source);
-            }
-        }
+        UsageFormats.Assignment assignment = UsageFormats.assign(sources, forced);
+        for (Path file : assignment.ignored())
+            err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
         List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
-        ImportSummary imported = null;
-        if (!claudeSources.isEmpty() || codexSources.isEmpty() && reportSources.isEmpty() && consoleSources.isEmpty())
-            imported = new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
-                    .read(claudeSources, records::add);
-        if (!codexSources.isEmpty()) {
-            ImportSummary codexImport = codex.read(codexSources, records::add);
-            imported = imported == null ? codexImport : imported.plus(codexImport);
-        }
-        if (!reportSources.isEmpty()) {
-            ImportSummary reportImport = reports.read(reportSources, records::add);
-            imported = imported == null ? reportImport : imported.plus(reportImport);
-        }
-        if (!consoleSources.isEmpty()) {
-            ImportSummary consoleImport = console.read(consoleSources, records::add);
-            imported = imported == null ? consoleImport : imported.plus(consoleImport);
+        ImportSummary imported = ImportSummary.empty();
+        for (var assigned : assignment.byFormat().entrySet()) {
+            UsageImporter importer = assigned.getKey() instanceof ClaudeCodeLogImporter ? new ClaudeCodeLogImporter(
+                    environment.clock(), Runtime.getRuntime().availableProcessors(), progress) : assigned.getKey();
+            imported = imported.plus(importer.read(assigned.getValue(), records::add));
         }
         progress.finish();
         reportProblems(imported, err);
@@ -135,8 +114,11 @@ final class UsageOptions {
             return Optional.empty();
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
+        SourceReconciler.Result reconciled = SourceReconciler.reconcile(records);
+        for (SourceOverlap overlap : reconciled.overlaps()) err.println("costplan: warning: " + overlap.message());
         PriceBook book = loaded(prices);
-        return Optional.of(new Usage(imported, UsageLedger.of(records, book, zone).filter(filter), book, sources));
+        return Optional.of(new Usage(imported, reconciled, UsageLedger.of(reconciled.records(), book, zone).filter(filter),
+                book, sources));
     }
 
     /**
@@ -144,11 +126,8 @@ final class UsageOptions {
      * reported before any log is read; the bundled ones read on another thread while the logs are.
      */
     private Future<PriceBook> prices() throws IOException {
-        if (pricing != null)
-            return CompletableFuture.completedFuture(PriceBook.merged(List.of(PriceBook.load(pricing, "anthropic"),
-                    PriceBook.load(pricing, "openai"))));
-        return CompletableFuture.supplyAsync(() -> PriceBook.merged(List.of(PriceBook.bundled("anthropic"),
-                PriceBook.bundled("openai"))));
+        if (pricing != null) return CompletableFuture.completedFuture(PriceBook.load(pricing));
+        return CompletableFuture.supplyAsync(() -> PriceBook.bundled());
     }
 
     private static PriceBook loaded(Future<PriceBook> prices) throws IOException {
@@ -166,14 +145,14 @@ final class UsageOptions {
     /** Where Claude Code and Codex write their logs on this machine. */
     private static List<Path> defaultSources(Environment environment) {
         List<Path> sources = new ArrayList<>(ClaudeLogLocations.find(environment.variables(), environment.home()));
-        sources.addAll(CodexRolloutImporter.defaultLocations(environment.variables(), environment.home()));
+        sources.addAll(CodexLocations.find(environment.variables(), environment.home()));
         return sources;
     }
 
     /** Warns about unpriced models and skipped input, and returns the exit code of a run that read {@code usage}. */
     static int finish(Usage usage, PrintWriter err) {
         for (UsageGroup unpriced : usage.ledger().total().byModel()) {
-            if (unpriced.unpricedRequests() == 0) continue;
+            if (unpriced.unpricedRecords() == 0) continue;
             err.println("costplan: warning: no price for model " + unpriced.key() + " (" + Formats.count(unpriced.unpricedRequests())
                     + " requests, " + Formats.count(unpriced.unpricedTokens()) + " tokens), shown as unpriced; closest known ids: "
                     + String.join(", ", usage.prices().closestIds(unpriced.key())));

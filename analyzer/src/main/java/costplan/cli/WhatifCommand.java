@@ -59,7 +59,7 @@ final class WhatifCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         WhatIf whatIf = WhatIfFile.read(file);
-        WhatIfResult result = new WhatIfRunner(catalogOptions.catalog(), PriceBook.bundled("anthropic"), SubscriptionPlans.bundled(),
+        WhatIfResult result = new WhatIfRunner(catalogOptions.catalog(), PriceBook.bundled(), SubscriptionPlans.bundled(),
                 SpeedModels.standard()).run(whatIf);
         if (json) WhatIfJsonView.print(result, out);
         else out.print(result);

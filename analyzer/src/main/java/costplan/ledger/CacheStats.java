@@ -24,6 +24,8 @@ import java.util.Map;
  * @param peakConcurrentSessions the most sessions active at one moment
  * @param hoursWithParallelSessions hours during which two or more sessions were active
  * @param activeHours hours during which at least one session was active
+ * @param perRequestRecords the records the prompt sizes and sessions come from: those of single requests; rows of
+ *        aggregated exports have neither, so for them these statistics are unavailable
  */
 public record CacheStats(
         double cacheHitRate,
@@ -36,7 +38,8 @@ public record CacheStats(
         long promptP99,
         int peakConcurrentSessions,
         double hoursWithParallelSessions,
-        double activeHours) {
+        double activeHours,
+        long perRequestRecords) {
 
     /**
      * A session counts as active from one request to its next when they are at most this far apart; a lone
@@ -68,11 +71,11 @@ public record CacheStats(
             if (2 * r.tokens().cacheReadTokens() > prompts[i]) mostlyCached++;
         }
         Arrays.sort(prompts);
-        Concurrency c = concurrency(records);
+        Concurrency c = concurrency(records.stream().filter(r -> !r.sessionId().equals(UsageRecord.NO_SESSION)).toList());
         return new CacheStats(total.cacheHitRate(), daily, total.cacheCreation5mTokens(), total.cacheCreation1hTokens(),
                 prompts.length == 0 ? 0 : (double) mostlyCached / prompts.length,
                 nearestRank(prompts, 50), nearestRank(prompts, 90), nearestRank(prompts, 99),
-                c.peak, c.parallelSeconds / 3600.0, c.activeSeconds / 3600.0);
+                c.peak, c.parallelSeconds / 3600.0, c.activeSeconds / 3600.0, records.size());
     }
 
     /** Returns the nearest-rank percentile of sorted values: the smallest value with at least p % at or below it. */

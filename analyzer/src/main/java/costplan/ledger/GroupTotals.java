@@ -15,7 +15,7 @@ final class GroupTotals {
     private final String key;
     private final Map<String, GroupTotals> byModel;
     private long requests, input, output, cacheCreation, cacheRead, cache5m, cache1h, webSearch;
-    private long unpriced, unpricedTokens, reported, subAgent, fast;
+    private long unpriced, unpricedTokens, reported, subAgent, fast, records, unpricedRecords, aggregated;
     private BigDecimal cost = BigDecimal.ZERO;
     private BigDecimal reportedCost = BigDecimal.ZERO;
 
@@ -25,7 +25,9 @@ final class GroupTotals {
     }
 
     void add(UsageRecord r, Optional<Usd> computed) {
-        requests++;
+        requests += r.requestCount();
+        records++;
+        if (r.aggregated()) aggregated++;
         TokenCounts t = r.tokens();
         input += t.inputTokens();
         output += t.outputTokens();
@@ -37,7 +39,8 @@ final class GroupTotals {
         if (computed.isPresent()) {
             cost = cost.add(computed.get().amount());
         } else {
-            unpriced++;
+            unpriced += r.requestCount();
+            unpricedRecords++;
             unpricedTokens += t.totalTokens();
         }
         if (r.reportedCostUsd() != null) {
@@ -53,6 +56,7 @@ final class GroupTotals {
         List<UsageGroup> models = byModel == null ? List.of()
                 : byModel.values().stream().map(GroupTotals::toGroup).toList();
         return new UsageGroup(key, requests, new TokenCounts(input, output, cacheCreation, cacheRead), cache5m, cache1h,
-                webSearch, new Usd(cost), unpriced, unpricedTokens, new Usd(reportedCost), reported, subAgent, fast, models);
+                webSearch, new Usd(cost), unpriced, unpricedTokens, new Usd(reportedCost), reported, subAgent, fast, records,
+                unpricedRecords, aggregated, models);
     }
 }

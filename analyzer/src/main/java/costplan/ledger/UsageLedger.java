@@ -30,10 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests of an import with their computed costs, seen in one time zone: totals, groupings by day, week,
- * month, session, project, model and 5-hour block, and a Tablesaw table for further slicing.
+ * month, session, project, model, 5-hour block and source, and a Tablesaw table for further slicing.
  *
  * <pre>{@code
- * UsageLedger ledger = UsageLedger.of(records, PriceBook.bundled("anthropic"), ZoneId.of("Europe/Paris"));
+ * UsageLedger ledger = UsageLedger.of(records, PriceBook.bundled(), ZoneId.of("Europe/Paris"));
  * ledger.total().computedCost();
  * ledger.groupBy(Grouping.DAY).forEach(System.out::println);
  * }</pre>

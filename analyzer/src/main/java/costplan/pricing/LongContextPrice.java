@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param aboveInputTokens the prompt size (input + cache writes + cache reads) above which these prices apply
  * @param usdPerMillionInputTokens input price
  * @param usdPerMillionOutputTokens output price
- * @param usdPerMillionCacheWrite5mTokens 5-minute cache-write price (null: billed as input)
- * @param usdPerMillionCacheWrite1hTokens 1-hour cache-write price (null: billed as input)
+ * @param usdPerMillionCacheWrite5mTokens 5-minute cache-write price, or null: billed as input
+ * @param usdPerMillionCacheWrite1hTokens 1-hour cache-write price, or null: no such write
  * @param usdPerMillionCacheReadTokens cache-read price
  */
 public record LongContextPrice(
@@ -27,8 +27,11 @@ public record LongContextPrice(
             throw new IllegalArgumentException("aboveInputTokens must be > 0 but was " + aboveInputTokens);
         Objects.requireNonNull(usdPerMillionInputTokens, "input");
         Objects.requireNonNull(usdPerMillionOutputTokens, "output");
-        if (usdPerMillionCacheWrite5mTokens == null) usdPerMillionCacheWrite5mTokens = usdPerMillionInputTokens;
-        if (usdPerMillionCacheWrite1hTokens == null) usdPerMillionCacheWrite1hTokens = usdPerMillionInputTokens;
         Objects.requireNonNull(usdPerMillionCacheReadTokens, "cacheRead");
+    }
+
+    /** Returns the price of a 5-minute cache write: its own, or the input price when writes carry no surcharge. */
+    public BigDecimal cacheWrite5mOrInput() {
+        return usdPerMillionCacheWrite5mTokens != null ? usdPerMillionCacheWrite5mTokens : usdPerMillionInputTokens;
     }
 }

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param effective the first day (UTC) these prices apply
  * @param usdPerMillionInputTokens uncached input
  * @param usdPerMillionOutputTokens output
- * @param usdPerMillionCacheWrite5mTokens cache writes with a 5-minute lifetime, or null when the provider does not
- *                                        bill cache writes apart (they are then billed as input)
- * @param usdPerMillionCacheWrite1hTokens cache writes with a 1-hour lifetime, or null as above
+ * @param usdPerMillionCacheWrite5mTokens cache writes with a 5-minute (the provider's short) lifetime, or null when the
+ *        provider charges no write surcharge: such writes are billed as input
+ * @param usdPerMillionCacheWrite1hTokens cache writes with a 1-hour (long) lifetime, or null when the model has no such
+ *        write: a request with 1-hour writes then has no price
  * @param usdPerMillionCacheReadTokens cache reads
  * @param longContext premium prices above a prompt size, or null when the model has none
  * @param fastMultiplier the factor fast-mode requests pay, or null when the model has no fast mode
@@ -35,9 +36,12 @@ public record ModelPrice(
         Objects.requireNonNull(effective, "effective");
         Objects.requireNonNull(usdPerMillionInputTokens, "input");
         Objects.requireNonNull(usdPerMillionOutputTokens, "output");
-        if (usdPerMillionCacheWrite5mTokens == null) usdPerMillionCacheWrite5mTokens = usdPerMillionInputTokens;
-        if (usdPerMillionCacheWrite1hTokens == null) usdPerMillionCacheWrite1hTokens = usdPerMillionInputTokens;
         Objects.requireNonNull(usdPerMillionCacheReadTokens, "cacheRead");
         if (source == null || source.isBlank()) throw new IllegalArgumentException("every price needs a source");
+    }
+
+    /** Returns the price of a 5-minute cache write: its own, or the input price when writes carry no surcharge. */
+    public BigDecimal cacheWrite5mOrInput() {
+        return usdPerMillionCacheWrite5mTokens != null ? usdPerMillionCacheWrite5mTokens : usdPerMillionInputTokens;
     }
 }

@@ -23,17 +23,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cloud API prices by model id and date, read from a price file such as {@code pricing-data/anthropic.json}.
+ * Cloud API prices by model id and date, read from one or more price files such as {@code pricing-data/anthropic.json}.
  * The price that applies to a request is the latest one whose effective date is on or before the request's
  * UTC date. A model with no price is never free: {@link #costOf} returns empty for it.
  *
+ * <p>A {@code null} cache-write price is explicit, as {@code pricing-data/README.md} defines it: a null 5-minute
+ * (short-lifetime) write price means the provider charges no write surcharge, so such writes are billed as input
+ * (OpenAI, Google, DeepSeek and most open-model hosts); a null 1-hour write price means the model has no such write,
+ * so a request that logs 1-hour writes on it has no price.
+ *
  * <pre>{@code
- * PriceBook prices = PriceBook.bundled("anthropic");
+ * PriceBook prices = PriceBook.bundled();
  * prices.priceOn("claude-sonnet-4-5", LocalDate.of(2026, 1, 5)).get().usdPerMillionInputTokens();  // 3
  * Optional<Usd> cost = prices.costOf(record);
  * }</pre>
  */
 public final class PriceBook implements RequestPricer {
+    /** The price files costplan ships, by provider, in the order they are listed. */
+    public static final List<String> PROVIDERS = List.of("anthropic", "openai", "google", "deepseek", "open-model-hosts");
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -41,17 +49,18 @@ public final class PriceBook implements RequestPricer {
     private final LocalDate asOf;
     private final Map<String, List<ModelPrice>> pricesById;
     private final Map<String, String> canonicalIds;
-    private final Usd webSearchPerRequest;
+    /** The web-search fee of each model id, from its file. */
+    private final Map<String, Usd> webSearchById;
     /** The {@link TokenRates} of every {@link ModelPrice} and {@link LongContextPrice} of the book, by identity. */
     private final Map<Object, TokenRates> rates = new IdentityHashMap<>();
 
     private PriceBook(String name, LocalDate asOf, Map<String, List<ModelPrice>> pricesById,
-                      Map<String, String> canonicalIds, Usd webSearchPerRequest) {
+                      Map<String, String> canonicalIds, Map<String, Usd> webSearchById) {
         this.name = name;
         this.asOf = asOf;
         this.pricesById = Map.copyOf(pricesById);
         this.canonicalIds = Map.copyOf(canonicalIds);
-        this.webSearchPerRequest = webSearchPerRequest;
+        this.webSearchById = Map.copyOf(webSearchById);
         for (List<ModelPrice> history : this.pricesById.values()) {
             for (ModelPrice p : history) {
                 rates.put(p, TokenRates.of(p));
@@ -60,25 +69,69 @@ public final class PriceBook implements RequestPricer {
         }
     }
 
-    /** Returns the price file shipped with costplan, e.g. {@code bundled("anthropic")}. */
-    public static PriceBook bundled(String provider) {
-        String resource = "costplan/pricing/" + provider + ".json";
-        try (InputStream in = PriceBook.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("the bundled price file " + resource + " is missing");
-            return parse(provider + ".json (bundled)", JSON.readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled price file " + resource + " cannot be read", e);
-        }
+    /** Returns every price file shipped with costplan ({@link #PROVIDERS}) as one book. */
+    public static PriceBook bundled() {
+        return bundled(PROVIDERS);
     }
 
-    /** Returns {@code <provider>.json} from {@code directory}, a person's own copy of {@code pricing-data/}. */
-    public static PriceBook load(Path directory, String provider) throws IOException {
-        Path file = directory.resolve(provider + ".json");
-        if (!Files.isRegularFile(file))
-            throw new IOException(file + ": no such price file; --pricing expects a folder like pricing-data/");
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(file.toString(), JSON.readTree(in));
+    /** Returns the price files shipped with costplan, e.g. {@code bundled("anthropic")}, as one book. */
+    public static PriceBook bundled(String... providers) {
+        return bundled(List.of(providers));
+    }
+
+    private static PriceBook bundled(List<String> providers) {
+        List<PriceBook> books = new ArrayList<>();
+        for (String provider : providers) {
+            String resource = "costplan/pricing/" + provider + ".json";
+            try (InputStream in = PriceBook.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("the bundled price file " + resource + " is missing");
+                books.add(parse(provider + ".json", JSON.readTree(in)));
+            } catch (IOException e) {
+                throw new IllegalStateException("the bundled price file " + resource + " cannot be read", e);
+            }
         }
+        return combine(books, " (bundled)");
+    }
+
+    /** Returns every provider's price file ({@link #PROVIDERS}) from {@code directory}, a person's own copy of {@code pricing-data/}. */
+    public static PriceBook load(Path directory) throws IOException {
+        return load(directory, PROVIDERS);
+    }
+
+    /** Returns {@code <provider>.json} of each provider from {@code directory}, a person's own copy of {@code pricing-data/}. */
+    public static PriceBook load(Path directory, String... providers) throws IOException {
+        return load(directory, List.of(providers));
+    }
+
+    private static PriceBook load(Path directory, List<String> providers) throws IOException {
+        List<PriceBook> books = new ArrayList<>();
+        for (String provider : providers) {
+            Path file = directory.resolve(provider + ".json");
+            if (!Files.isRegularFile(file))
+                throw new IOException(file + ": no such price file; --pricing expects a folder like pricing-data/");
+            try (InputStream in = Files.newInputStream(file)) {
+                books.add(parse(file.toString(), JSON.readTree(in)));
+            }
+        }
+        return combine(books, "");
+    }
+
+    /** Returns one book holding every model of {@code books}, checked as of the oldest of their dates. */
+    private static PriceBook combine(List<PriceBook> books, String suffix) {
+        if (books.size() == 1 && suffix.isEmpty()) return books.get(0);
+        Map<String, List<ModelPrice>> prices = new HashMap<>();
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, Usd> webSearch = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        LocalDate asOf = null;
+        for (PriceBook b : books) {
+            names.add(b.name);
+            asOf = asOf == null || b.asOf.isBefore(asOf) ? b.asOf : asOf;
+            prices.putAll(b.pricesById);
+            webSearch.putAll(b.webSearchById);
+            b.canonicalIds.forEach((alias, id) -> register(canonical, alias, id, b.name));
+        }
+        return new PriceBook(String.join(", ", names) + suffix, asOf, prices, canonical, webSearch);
     }
 
     static PriceBook parse(String name, JsonNode root) {
@@ -96,7 +149,9 @@ public final class PriceBook implements RequestPricer {
             for (JsonNode alias : model.path("aliases")) register(canonical, alias.asText(), id, name);
         }
         JsonNode web = root.path("webSearch").path("usdPerRequest");
-        Usd webSearch = web.isNumber() ? new Usd(web.decimalValue()) : Usd.ZERO;
+        Usd fee = web.isNumber() ? new Usd(web.decimalValue()) : Usd.ZERO;
+        Map<String, Usd> webSearch = new HashMap<>();
+        prices.keySet().forEach(id -> webSearch.put(id, fee));
         return new PriceBook(name, asOf, prices, canonical, webSearch);
     }
 
@@ -135,10 +190,11 @@ public final class PriceBook implements RequestPricer {
         return price;
     }
 
-    /** A price that may be null: the provider does not bill that kind of token apart. */
+    /** Returns the number in {@code field}, or null when the field is null; the field must be present. */
     private static BigDecimal optionalDecimal(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : decimal(node, field, where);
+        if (!node.has(field))
+            throw new IllegalArgumentException(where + ": field '" + field + "' is missing (write null when it does not apply)");
+        return node.get(field).isNull() ? null : decimal(node, field, where);
     }
 
     private static LocalDate date(JsonNode node, String field, String where) {
@@ -148,22 +204,6 @@ public final class PriceBook implements RequestPricer {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where + ": expected '" + field + "' to be a date like 2026-01-31 but was " + text);
         }
-    }
-
-    /**
-     * Returns one book holding every model of {@code books} (Anthropic's and OpenAI's, say), for usage from several
-     * providers; web searches at the first book's price.
-     */
-    public static PriceBook merged(List<PriceBook> books) {
-        Map<String, List<ModelPrice>> prices = new HashMap<>();
-        Map<String, String> canonical = new HashMap<>();
-        for (PriceBook book : books) {
-            prices.putAll(book.pricesById);
-            book.canonicalIds.forEach((alias, id) -> register(canonical, alias, id, book.name));
-        }
-        LocalDate oldest = books.stream().map(PriceBook::asOf).min(Comparator.naturalOrder()).orElseThrow();
-        return new PriceBook(String.join(" + ", books.stream().map(PriceBook::name).toList()), oldest, prices, canonical,
-                books.get(0).webSearchPerRequest);
     }
 
     /** Returns the file the prices came from, e.g. {@code anthropic.json (bundled)}. */
@@ -185,32 +225,6 @@ public final class PriceBook implements RequestPricer {
         return Optional.ofNullable(found);
     }
 
-    /** The providers whose price files ship with costplan, in the order they are listed. */
-    public static final List<String> PROVIDERS = List.of("anthropic", "openai", "google", "deepseek", "open-model-hosts");
-
-    /** Returns every model id of the file (not its aliases), sorted. */
-    public List<String> modelIds() {
-        return pricesById.keySet().stream().sorted().toList();
-    }
-
-    /** Returns every price {@code id} has had, oldest first. */
-    public List<ModelPrice> history(String id) {
-        return pricesById.getOrDefault(canonicalIds.getOrDefault(id, id), List.of());
-    }
-
-    /**
-     * Returns a copy of this book in which {@code model} (an id or alias; a new id is added) costs {@code price} on
-     * every date, for questions such as "what if Opus cost half as much".
-     */
-    public PriceBook withPrice(String model, ModelPrice price) {
-        String id = canonicalIds.getOrDefault(model, model);
-        Map<String, List<ModelPrice>> prices = new HashMap<>(pricesById);
-        prices.put(id, List.of(price));
-        Map<String, String> canonical = new HashMap<>(canonicalIds);
-        canonical.putIfAbsent(id, id);
-        return new PriceBook(name + " with " + id + " overridden", asOf, prices, canonical, webSearchPerRequest);
-    }
-
     /** Returns whether {@code model} is known at all (on some date). */
     public boolean knows(String model) {
         return canonicalIds.containsKey(model);
@@ -223,26 +237,57 @@ public final class PriceBook implements RequestPricer {
                 .limit(3).toList();
     }
 
+    /** Returns every model id of the book (not its aliases), sorted. */
+    public List<String> modelIds() {
+        return pricesById.keySet().stream().sorted().toList();
+    }
+
+    /** Returns every price {@code id} has had, oldest first. */
+    public List<ModelPrice> history(String id) {
+        return pricesById.getOrDefault(canonicalIds.getOrDefault(id, id), List.of());
+    }
+
+    /**
+     * Returns a copy of this book in which {@code model} (an id or alias; a new id is added) costs {@code price} on
+     * every date, for questions such as "what if Opus cost half as much". A new id's web searches cost nothing.
+     */
+    public PriceBook withPrice(String model, ModelPrice price) {
+        String id = canonicalIds.getOrDefault(model, model);
+        Map<String, List<ModelPrice>> prices = new HashMap<>(pricesById);
+        prices.put(id, List.of(price));
+        Map<String, String> canonical = new HashMap<>(canonicalIds);
+        canonical.putIfAbsent(id, id);
+        Map<String, Usd> webSearch = new HashMap<>(webSearchById);
+        webSearch.putIfAbsent(id, Usd.ZERO);
+        return new PriceBook(name + " with " + id + " overridden", asOf, prices, canonical, webSearch);
+    }
+
     /**
      * Returns the API-equivalent cost of a request: each kind of token at its price on the request's date;
-     * above the long-context threshold every token at the long-context price; times the fast-mode multiplier;
-     * plus web searches. Empty when the model, its price on that date, or its fast-mode price is unknown.
+     * above the long-context threshold every token at the long-context price (never for an aggregated record);
+     * times the fast-mode multiplier; plus web searches. 5-minute cache writes on a model without a write price cost input. Empty when the model,
+     * its price on that date, its fast-mode price, or the price of the 1-hour writes it logs is unknown. A record with
+     * no tokens and no searches (a row of a cost export) costs exactly nothing, whatever its model.
      */
     @Override
     public Optional<Usd> costOf(UsageRecord r) {
+        if (r.tokens().totalTokens() == 0 && r.webSearchRequests() == 0) return Optional.of(Usd.ZERO);
         Optional<ModelPrice> found = priceOn(r.model(),
                 LocalDate.ofEpochDay(Math.floorDiv(r.timestamp().getEpochSecond(), 86_400)));
         if (found.isEmpty()) return Optional.empty();
         ModelPrice p = found.get();
         if (r.fast() && p.fastMultiplier() == null) return Optional.empty();
         LongContextPrice lc = p.longContext();
-        // An aggregated record sums many requests: its prompt total says nothing about any one request's size.
+        // An aggregated export row sums many requests; which of them passed the threshold is unknown, so base prices.
         boolean longContext = lc != null && !r.aggregated() && r.tokens().promptTokens() > lc.aboveInputTokens();
+        BigDecimal write1h = longContext ? lc.usdPerMillionCacheWrite1hTokens() : p.usdPerMillionCacheWrite1hTokens();
+        if (write1h == null && r.cacheCreation1hTokens() > 0) return Optional.empty();
         BigDecimal tokenCost = rates.get(longContext ? lc : p).costOf(r.tokens().inputTokens(), r.tokens().outputTokens(),
                 r.cacheCreation5mTokens(), r.cacheCreation1hTokens(), r.tokens().cacheReadTokens());
         if (r.fast()) tokenCost = tokenCost.multiply(p.fastMultiplier());
         Usd cost = new Usd(tokenCost);
-        return Optional.of(r.webSearchRequests() == 0 ? cost : cost.plus(webSearchPerRequest.times(r.webSearchRequests())));
+        return Optional.of(r.webSearchRequests() == 0 ? cost
+                : cost.plus(webSearchById.get(canonicalIds.get(r.model())).times(r.webSearchRequests())));
     }
 
     private static int editDistance(String a, String b) {

@@ -32,14 +32,20 @@ record TokenRates(int scale, long input, long output, long cacheWrite5m, long ca
                 unscaled(cacheWrite1h, scale), unscaled(cacheRead, scale));
     }
 
+    /** Returns the rates of a price; a missing 1-hour write price is zero here, so the caller must refuse such writes. */
     static TokenRates of(ModelPrice p) {
-        return of(p.usdPerMillionInputTokens(), p.usdPerMillionOutputTokens(), p.usdPerMillionCacheWrite5mTokens(),
-                p.usdPerMillionCacheWrite1hTokens(), p.usdPerMillionCacheReadTokens());
+        return of(p.usdPerMillionInputTokens(), p.usdPerMillionOutputTokens(), p.cacheWrite5mOrInput(),
+                orZero(p.usdPerMillionCacheWrite1hTokens()), p.usdPerMillionCacheReadTokens());
     }
 
+    /** Returns the rates of a long-context price, with a missing 1-hour write price as zero as above. */
     static TokenRates of(LongContextPrice p) {
-        return of(p.usdPerMillionInputTokens(), p.usdPerMillionOutputTokens(), p.usdPerMillionCacheWrite5mTokens(),
-                p.usdPerMillionCacheWrite1hTokens(), p.usdPerMillionCacheReadTokens());
+        return of(p.usdPerMillionInputTokens(), p.usdPerMillionOutputTokens(), p.cacheWrite5mOrInput(),
+                orZero(p.usdPerMillionCacheWrite1hTokens()), p.usdPerMillionCacheReadTokens());
+    }
+
+    private static BigDecimal orZero(BigDecimal price) {
+        return price == null ? BigDecimal.ZERO : price;
     }
 
     private static long unscaled(BigDecimal price, int scale) {

@@ -49,7 +49,7 @@ public final class WhatIfRunner {
 
     /** The bundled catalog, Anthropic prices and subscriptions, and the standard speed model. */
     public static WhatIfRunner bundled() {
-        return new WhatIfRunner(Catalog.bundled(), PriceBook.bundled("anthropic"), SubscriptionPlans.bundled(), SpeedModels.standard());
+        return new WhatIfRunner(Catalog.bundled(), PriceBook.bundled(), SubscriptionPlans.bundled(), SpeedModels.standard());
     }
 
     /** The trace of a scenario, priced with its overrides, with what the options need to know of it. */

@@ -70,7 +70,7 @@ public record DailyWorkload(long tokensPerDay, double outputShare, double cacheR
                 String session = String.format("daily-d%03d-s%02d", day, s);
                 for (int turn = 0; turn < perSession; turn++) {
                     double answered = turn * interval + cloud.responseSeconds(output);
-                    records.add(new UsageRecord("synthetic", dayStart.plusNanos(Math.round(answered * 1e9)), model,
+                    records.add(UsageRecord.ofRequest("synthetic", dayStart.plusNanos(Math.round(answered * 1e9)), model,
                             "/synthetic/project-" + s, session, "req-" + session + "-" + turn, "msg-" + session + "-" + turn,
                             tokens, written, 0, 0, null, false, false, List.of(), null, null));
                 }

@@ -61,7 +61,7 @@ public record SyntheticWorkload(int days, LocalDate firstDay, int workStartHour,
                     long output = Math.max(1, Math.round(outputTokensPerTurn * (0.5 + random.nextDouble())));
                     double answered = clock + cloud.responseSeconds(output);
                     Instant logged = dayStart.plusNanos(Math.round(answered * 1e9));
-                    records.add(new UsageRecord("synthetic", logged, model, "/synthetic/project-" + s, session,
+                    records.add(UsageRecord.ofRequest("synthetic", logged, model, "/synthetic/project-" + s, session,
                             "req-" + session + "-" + turn, "msg-" + session + "-" + turn,
                             new TokenCounts(3, output, written, read), written, 0, 0, null, false, false,
                             List.of("Read"), null, null));

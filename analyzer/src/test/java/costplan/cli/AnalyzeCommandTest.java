@@ -138,4 +138,62 @@ class AnalyzeCommandTest {
         assertThat(blocks.get(0).get("blockStart").asText()).isEqualTo("2026-01-05T23:00Z");
     }
 
+
+    private static String sample(String path) {
+        return Path.of("../samples").resolve(path).toString();
+    }
+
+    @Test
+    void readsSeveralSourcesAtOnceAndGroupsThemBySource() throws IOException {
+        Run r = run("analyze", "--json", "--timezone", "UTC", "--by", "source", sample("codex"),
+                sample("exports/openrouter-activity.csv"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
+        assertThat(sources.get(0).get("source").asText()).isEqualTo("codex");
+        assertThat(sources.get(0).get("inputTokens").asLong()).isEqualTo(41_120);
+        assertThat(sources.get(0).get("totalCost").decimalValue()).isEqualByComparingTo("0.082624");
+        assertThat(sources.get(1).get("source").asText()).isEqualTo("openrouter-generations-csv");
+        assertThat(sources.get(1).get("requests").asLong()).isEqualTo(13);
+        assertThat(sources.get(1).get("reportedCost").decimalValue()).isEqualByComparingTo("0.584086525");
+    }
+
+    @Test
+    void showsReportedAgainstComputedCostPerDayAndModel() throws IOException {
+        Run r = run("analyze", "--json", "--timezone", "UTC", sample("exports/anthropic-usage-report.page1.json"),
+                sample("exports/anthropic-usage-report.page2.json"), sample("exports/anthropic-usage-report.page3.json"),
+                sample("exports/anthropic-cost-report.json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("totals").get("totalCost").decimalValue()).isEqualByComparingTo("153.1313687");
+        assertThat(json.get("totals").get("reportedCost").decimalValue()).isEqualByComparingTo("153.1313687");
+        assertThat(json.get("import").get("joinedCostRows").asLong()).isEqualTo(126);
+        JsonNode first = json.get("costComparison").get(0);
+        assertThat(first.get("date").asText()).isEqualTo("2026-10-05");
+        assertThat(first.get("model").asText()).isEqualTo("claude-haiku-4-5-20251001");
+        assertThat(first.get("difference").decimalValue()).isEqualByComparingTo("0");
+        assertThat(json.get("cache").get("perRequestRecords").asLong()).isZero();
+    }
+
+    @Test
+    void readsAFileAsTheFormatForcedAndExitsWith4WhenRowsWereSkipped() throws IOException {
+        Path file = home.resolve("export.txt");
+        Files.writeString(file, "usage_date_utc;model_version;usage_input_tokens_no_cache;usage_input_tokens_cache_read;usage_output_tokens\n"
+                + "2026-10-05;claude-haiku-4-5-20251001;1000;2000;300\n2026-10-06;claude-haiku-4-5-20251001;x;0;0\n");
+        Run r = run("analyze", "--format", "anthropic-console-usage-csv", "--timezone", "UTC", file.toString());
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("costplan: warning: " + file
+                + ":3: expected usage_input_tokens_no_cache to be a whole number but was \"x\"");
+        assertThat(r.out()).contains("Input tokens          1,000  uncached");
+        assertThat(run("analyze", "--format", "xls", file.toString()).err())
+                .startsWith("costplan: error: unknown format 'xls'; expected one of [anthropic-console-cost-csv,");
+    }
+
+    @Test
+    void warnsWhenTwoExportsHoldTheSameUsage() {
+        Run r = run("analyze", "--timezone", "UTC", sample("exports/openai-usage-completions.json"),
+                sample("exports/openai-dashboard-usage.csv"));
+        assertThat(r.err()).contains("costplan: warning: openai-usage and openai-usage-csv both hold openai usage of"
+                + " [gpt-5-2025-08-07, gpt-5-mini-2025-08-07] from 2026-10-05 to 2026-10-11; they are two exports of the"
+                + " same usage, so the totals count it twice: give only one of them");
+    }
 }

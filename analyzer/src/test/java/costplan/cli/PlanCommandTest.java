@@ -103,22 +103,17 @@ class PlanCommandTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
         JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
         assertThat(sources.findValuesAsText("source")).containsExactly("claude-code", "codex");
-        assertThat(sources.get(1).get("requests").asInt()).isEqualTo(4);
-        assertThat(sources.get(1).get("cacheReadTokens").asLong()).isEqualTo(47_000);
+        assertThat(sources.get(1).get("requests").asInt()).isEqualTo(6);
+        assertThat(sources.get(1).get("cacheReadTokens").asLong()).isEqualTo(58_880);
         // gpt-5-codex and gpt-5 are priced from openai.json.
         assertThat(sources.get(1).get("unpricedRequests").asInt()).isZero();
     }
 
     @Test
-    void anAnthropicExportIsPricedPerBucketAndAgreesWithItsCostReport() throws IOException {
-        Run r = run("analyze", Path.of("../samples/exports").toString(), "--json", "-z", "UTC");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode totals = new ObjectMapper().readTree(r.out()).get("totals");
-        // A bucket's prompt total is many requests' sum: never priced as one long-context request.
-        assertThat(totals.get("totalCost").asDouble()).isCloseTo(8.54875, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(totals.get("reportedCost").asDouble()).isCloseTo(8.54875, org.assertj.core.data.Offset.offset(1e-9));
-        Run plan = run("plan", Path.of("../samples/exports").toString(), "-z", "UTC");
+    void planRefusesATraceOfAggregatedExportRows() {
+        Run plan = run("plan", "-z", "UTC", "../samples/exports/anthropic-usage-report.page1.json",
+                "../samples/exports/anthropic-usage-report.page2.json", "../samples/exports/anthropic-usage-report.page3.json");
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(plan.err()).contains("5 of the records are aggregated exports (buckets of many requests)");
+        assertThat(plan.err()).contains("28 of the records are aggregated exports (buckets of many requests)");
     }
 }

@@ -17,7 +17,7 @@ class PriceBookTest {
 
     private static UsageRecord request(String model, String time, long input, long output, long cache5m, long cache1h,
                                        long cacheRead, boolean fast, int webSearches) {
-        return new UsageRecord("claude-code", Instant.parse(time), model, "/p", "s", "r", "m",
+        return UsageRecord.ofRequest("claude-code", Instant.parse(time), model, "/p", "s", "r", "m",
                 new TokenCounts(input, output, cache5m + cache1h, cacheRead), cache5m, cache1h, webSearches,
                 "standard", fast, false, List.of(), "2.1.39", null);
     }
@@ -89,14 +89,44 @@ class PriceBookTest {
     }
 
     @Test
-    void everyBundledPriceFileLoadsAndAProviderWithoutCacheWritePricesBillsThemAsInput() {
+    void everyBundledPriceFileLoadsAndOpenAiPricesApplyOnTheirDate() {
         for (String provider : PriceBook.PROVIDERS) assertThat(PriceBook.bundled(provider).modelIds()).isNotEmpty();
         PriceBook openai = PriceBook.bundled("openai");
-        UsageRecord r = new UsageRecord("codex", Instant.parse("2025-06-01T10:00:00Z"), "gpt-4o", "/p", "s", "r", "m",
+        UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2025-06-01T10:00:00Z"), "gpt-4o", "/p", "s", "r", "m",
                 new TokenCounts(1_000, 2_000, 100, 10_000), 100, 0, 0, null, false, false, List.of(), null, null);
         // gpt-4o-2024-08-06: $2.50 input, $10 output, $1.25 cached input; no cache-write price: billed as input.
         assertThat(openai.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
                 (1_000 * 2.50 + 2_000 * 10.00 + 100 * 2.50 + 10_000 * 1.25) / 1_000_000));
         assertThat(openai.history("gpt-4o")).isNotEmpty();
+    }
+
+    @Test
+    void billsFiveMinuteWritesAsInputWhenTheModelHasNoWritePrice() {
+        PriceBook all = PriceBook.bundled();
+        UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
+                new TokenCounts(1_000, 2_000, 500, 8_000), 500, 0, 0, null, false, false, List.of(), null, null);
+        assertThat(all.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
+                (1_000 * 1.25 + 2_000 * 10.00 + 500 * 1.25 + 8_000 * 0.125) / 1_000_000));
+    }
+
+    @Test
+    void leavesOneHourWritesUnpricedOnAModelWithoutSuchWrites() {
+        PriceBook all = PriceBook.bundled();
+        UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
+                new TokenCounts(1_000, 2_000, 500, 0), 0, 500, 0, null, false, false, List.of(), null, null);
+        assertThat(all.costOf(r)).isEmpty();
+    }
+
+    @Test
+    void pricesAggregatedRowsAtBasePricesAndCostRowsWithoutTokensAtZero() {
+        UsageRecord day = UsageRecord.ofBucket("anthropic-usage-report", Instant.parse("2026-01-05T00:00:00Z"),
+                java.time.Duration.ofDays(1), "claude-sonnet-4-5-20250929", "(default workspace)",
+                new TokenCounts(1_000_000, 10_000, 0, 2_000_000), 0, 0, 0, null, null, null);
+        assertThat(cost(day)).as("no long-context premium for a day's sum").isEqualByComparingTo(usd(
+                (1_000_000 * 3.00 + 10_000 * 15.00 + 2_000_000 * 0.30) / 1_000_000));
+        UsageRecord costRow = UsageRecord.ofBucket("anthropic-cost-report", Instant.parse("2026-01-05T00:00:00Z"),
+                java.time.Duration.ofDays(1), "(web_search)", "(default workspace)", TokenCounts.ZERO, 0, 0, 0, null, null,
+                Usd.of("0.07"));
+        assertThat(cost(costRow)).isEqualByComparingTo(BigDecimal.ZERO);
     }
 }

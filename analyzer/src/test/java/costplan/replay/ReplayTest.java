@@ -38,7 +38,7 @@ class ReplayTest {
 
     /** A request of {@code session} whose cloud answer was logged {@code loggedAt} seconds after T0. */
     static UsageRecord request(String session, double loggedAt, long input, long write, long read, long output, String model) {
-        return new UsageRecord("claude-code", T0.plusMillis(Math.round(loggedAt * 1000)), model, "/p", session, "r" + loggedAt + session,
+        return UsageRecord.ofRequest("claude-code", T0.plusMillis(Math.round(loggedAt * 1000)), model, "/p", session, "r" + loggedAt + session,
                 "m" + loggedAt + session, new TokenCounts(input, output, write, read), write, 0, 0, null, false, false,
                 List.of(), null, null);
     }

@@ -203,7 +203,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             TreeSet<String> tools = new TreeSet<>(best.record.toolNames());
             tools.addAll(rest.record.toolNames());
             UsageRecord r = best.record;
-            return new Candidate(new UsageRecord(r.source(), r.timestamp(), r.model(), r.project(), r.sessionId(),
+            return new Candidate(UsageRecord.ofRequest(r.source(), r.timestamp(), r.model(), r.project(), r.sessionId(),
                     r.requestId(), r.messageId(), r.tokens(), r.cacheCreation5mTokens(), r.cacheCreation1hTokens(),
                     r.webSearchRequests(), r.serviceTier(), r.fast(), r.subAgent(), List.copyOf(tools),
                     r.clientVersion(), r.reportedCostUsd()), best.totalTokens, best.sidechain, best.fileOrder, best.line);
@@ -313,7 +313,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             String project = e.cwd != null && !e.cwd.isBlank() ? e.cwd : file.folderProject();
             String session = e.sessionId != null && !e.sessionId.isBlank() ? e.sessionId : sessionFromFileName();
             List<String> tools = e.toolNames.isEmpty() ? List.of() : sortedDistinct(e.toolNames);
-            UsageRecord record = new UsageRecord(NAME, at, shared(e.model), shared(project), shared(session),
+            UsageRecord record = UsageRecord.ofRequest(NAME, at, shared(e.model), shared(project), shared(session),
                     e.requestId, e.messageId, tokens, e.cacheCreation5m(), e.cacheCreation1h(), e.webSearchRequests,
                     shared(e.serviceTier), "fast".equals(e.speed), subAgent, tools, shared(e.version), e.costUsd);
             return new Candidate(record, tokens.totalTokens(), e.sidechain || e.embeddedProgressCopy, fileOrder, line);

@@ -3,7 +3,8 @@ package costplan.importers;
 import java.nio.file.Path;
 
 /**
- * Something an importer had to skip: a line, a file or a folder, with where it is and why.
+ * Something an importer had to skip: a line (a CSV row, a JSON result), the rest of a truncated file, a file or a
+ * folder, with where it is and why.
  *
  * @param file the file or folder concerned
  * @param line the 1-based line number, or 0 when the problem concerns the whole file
@@ -20,6 +21,11 @@ public record ImportProblem(Path file, long line, Kind kind, String detail) {
         BAD_FIELD("missing or invalid field"),
         ABSURD_DATE("timestamp out of range"),
         LINE_TOO_LONG("line too long"),
+        OTHER_CURRENCY("not in US dollars"),
+        CONFLICTING_COPY("conflicting copy"),
+        TRUNCATED("truncated file"),
+        MISSING_PAGE("missing page"),
+        MISSING_COLUMN("missing column"),
         NOT_A_LOG("not a usage log"),
         UNREADABLE("unreadable");
 
@@ -36,7 +42,7 @@ public record ImportProblem(Path file, long line, Kind kind, String detail) {
 
         /** Returns whether this problem cost a line (as opposed to a whole file or folder). */
         public boolean isLineProblem() {
-            return this != NOT_A_LOG && this != UNREADABLE;
+            return this != NOT_A_LOG && this != UNREADABLE && this != MISSING_COLUMN;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Splits a JSONL file into lines in large chunks and hands over only the lines that contain a marker,
@@ -40,6 +41,8 @@ final class JsonlScanner {
     private final ByteSearch marker;
     private final ByteSearch skipSign;
     private final ByteSearch skipSignBefore;
+    /** When not null, a line is handed over if one of these appears in its head; the marker is then not searched. */
+    private final List<ByteSearch> headMarkers;
     private byte[] buffer = new byte[CHUNK_BYTES];
 
     /**
@@ -51,6 +54,18 @@ final class JsonlScanner {
         this.marker = new ByteSearch(marker);
         this.skipSign = new ByteSearch(skipSign);
         this.skipSignBefore = new ByteSearch(skipSignBefore);
+        this.headMarkers = null;
+    }
+
+    /**
+     * A scanner for logs that name a line's kind at its start: it hands over the lines with one of
+     * {@code headMarkers} in their head, and searches nothing else.
+     */
+    JsonlScanner(List<String> headMarkers) {
+        this.marker = new ByteSearch(headMarkers.get(0));
+        this.skipSign = null;
+        this.skipSignBefore = null;
+        this.headMarkers = headMarkers.stream().map(ByteSearch::new).toList();
     }
 
     /** Scans {@code file} and returns the number of lines it has, or {@link #REJECTED}. */
@@ -141,6 +156,14 @@ final class JsonlScanner {
             return;
         }
         int head = Math.min(lastByte + 1, first + HEAD_BYTES);
+        if (headMarkers != null) {
+            for (ByteSearch m : headMarkers)
+                if (m.in(buffer, first, head) >= 0) {
+                    listener.markedLine(buffer, first, lastByte + 1, lineNumber);
+                    return;
+                }
+            return;
+        }
         int signAt = skipSign.in(buffer, first, head);
         if (signAt >= 0 && skipSignBefore.in(buffer, first, signAt) < 0
                 && skipSignBefore.in(buffer, signAt, head) >= 0) return;

@@ -1,0 +1,77 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads export files (CSV or JSON downloads of a provider's usage or cost) one after another: the files named, and the
+ * files directly inside the folders named. A file that cannot be read, or lacks a column the format needs, is
+ * skipped and reported; the others are still read.
+ */
+abstract class ExportImporter implements UsageImporter {
+
+    /** Reads {@code file}, handing each row to {@code reading}; a problem thrown here skips the rest of the file. */
+    abstract void readFile(Path file, ExportReading reading) throws IOException, LineProblem;
+
+    /** Returns the first bytes of {@code file} as text for sniffing, without a byte-order mark; empty if unreadable. */
+    static String head(Path file) {
+        if (!Files.isRegularFile(file)) return "";
+        try (var in = Files.newInputStream(file)) {
+            String text = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Reads every file; a file that cannot be read is reported in the summary, never thrown. */
+    /** Returns whether {@code head} (JSON text) has a field called {@code name}, not merely that text as a value. */
+    static boolean hasField(String head, String name) {
+        return java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:").matcher(head).find();
+    }
+
+    @Override
+    public final ImportSummary read(List<Path> sources, Consumer<UsageRecord> sink) throws IOException {
+        ExportReading reading = new ExportReading(sink);
+        List<Path> files = new ArrayList<>();
+        for (Path source : sources) {
+            if (Files.isDirectory(source)) {
+                try (Stream<Path> inside = Files.list(source)) {
+                    inside.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.exists(source)) {
+                files.add(source);
+            } else {
+                reading.tally.report(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE, "no such file or folder"));
+            }
+        }
+        for (Path file : files) {
+            reading.startFile(file);
+            try {
+                readFile(file, reading);
+                reading.tally.filesRead++;
+                reading.tally.bytesRead += Files.size(file);
+            } catch (LineProblem p) {
+                reading.report(p.kind().isLineProblem() ? reading.lastLine() : 1, p.kind(), p.getMessage());
+                if (p.kind().isLineProblem()) {
+                    reading.tally.filesRead++;
+                    reading.tally.bytesRead += Files.size(file);
+                }
+            } catch (CharacterCodingException e) {
+                reading.report(reading.lastLine() + 1, ImportProblem.Kind.INVALID_UTF8,
+                        "is not valid UTF-8 from here on; the rest of the file was skipped");
+            } catch (IOException e) {
+                reading.report(0, ImportProblem.Kind.UNREADABLE,
+                        "cannot be read (" + LogFileFinder.reason(e) + "); check its permissions");
+            }
+        }
+        reading.pages.check(reading);
+        return reading.summary();
+    }
+}

@@ -1,0 +1,51 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads the usage CSV the OpenAI platform dashboard exports (completions): the API's fields, one bucket per row,
+ * counts possibly written as {@code 236.0}, {@code batch} as {@code TRUE}/{@code FALSE}. Input is split as in
+ * {@link OpenAiUsageJsonImporter}. Columns are matched by name.
+ */
+public final class OpenAiUsageCsvImporter extends ExportImporter {
+    /** The importer's name. */
+    public static final String NAME = "openai-usage-csv";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Returns whether the file's header has {@code start_time}, {@code num_model_requests} and {@code input_tokens}. */
+    @Override
+    public boolean canRead(Path source) {
+        return new CsvColumns(CsvReader.headerOf(head(source))).hasAll("start_time", "num_model_requests", "input_tokens");
+    }
+
+    @Override
+    void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
+        try (CsvReader csv = CsvReader.open(file)) {
+            CsvColumns c = new CsvColumns(csv.header());
+            int start = c.require("start_time"), end = c.require("end_time");
+            for (String name : new String[]{"input_tokens", "input_cached_tokens", "output_tokens", "num_model_requests"})
+                c.require(name);
+            while (csv.next()) {
+                String[] row = csv.row();
+                reading.row(csv.line());
+                try {
+                    ExportBucket b = ExportBucket.of(Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, start), "start_time")),
+                            Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, end), "end_time")), "end_time");
+                    OpenAiUsageRow r = OpenAiUsageRow.of(name -> {
+                        String cell = CsvColumns.cell(row, c.find(name));
+                        return cell.isEmpty() ? null : cell;
+                    });
+                    if (!r.empty()) reading.emit(r.toRecord(NAME, b), r.naturalKey(b), csv.line());
+                } catch (LineProblem p) {
+                    reading.report(csv.line(), p.kind(), p.getMessage());
+                }
+            }
+        }
+    }
+}

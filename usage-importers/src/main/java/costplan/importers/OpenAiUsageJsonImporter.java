@@ -1,0 +1,56 @@
+package costplan.importers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads OpenAI organisation usage ({@code GET /v1/organization/usage/completions}, saved as JSON, one file or many
+ * pages, any bucket width). Each result row becomes an aggregated {@link UsageRecord} with the row's
+ * {@code num_model_requests}.
+ *
+ * <p>OpenAI's {@code input_tokens} include the cached ones ({@code input_cached_tokens}) and the cache writes
+ * ({@code input_cache_write_tokens}), so the record's uncached input is {@code input_uncached_tokens} when the row
+ * has it, else {@code input_tokens - input_cached_tokens - input_cache_write_tokens}. Reasoning tokens are inside
+ * {@code output_tokens}. A null model reads as {@code (all models)}, a null project as {@code (default project)}.
+ */
+public final class OpenAiUsageJsonImporter extends ExportImporter {
+    /** The importer's name. */
+    public static final String NAME = "openai-usage";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Returns whether the file is JSON holding completions usage buckets. */
+    @Override
+    public boolean canRead(Path source) {
+        String head = head(source);
+        return head.stripLeading().startsWith("{") && (head.contains("organization.usage.completions.result")
+                || hasField(head, "start_time") && hasField(head, "num_model_requests"));
+    }
+
+    @Override
+    void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
+        Instant[] span = new Instant[2];
+        JsonDataReader.Page page = JsonDataReader.read(file, reading, (bucket, line, index) -> {
+            ExportBucket b = ExportBucket.ofUnixSeconds(bucket);
+            if (span[0] == null) span[0] = b.start();
+            span[1] = b.end();
+            int r = 0;
+            for (JsonNode result : bucket.path("results")) {
+                try {
+                    OpenAiUsageRow row = OpenAiUsageRow.of(name -> ExportValues.text(result, name));
+                    if (!row.empty()) reading.emit(row.toRecord(NAME, b), row.naturalKey(b), line);
+                } catch (LineProblem p) {
+                    reading.report(line, p.kind(), "data[" + index + "].results[" + r + "]: " + p.getMessage());
+                }
+                r++;
+            }
+        });
+        reading.pages.add(file, page, span[0], span[1]);
+    }
+}

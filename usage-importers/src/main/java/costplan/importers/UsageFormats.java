@@ -1,0 +1,135 @@
+package costplan.importers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every source format costplan reads, and which one a file or folder is, judged from its content (never its
+ * name): a folder is Codex sessions when it holds rollouts or a {@code sessions/} folder, else Claude Code logs; a
+ * file is the first format whose sniff of its first bytes (JSON fields, CSV header names) fits.
+ *
+ * <pre>{@code
+ * UsageFormats.detect(Path.of("claude_api_tokens_2026_03.csv")).get().name();   // anthropic-console-usage-csv
+ * UsageFormats.named("codex").read(List.of(home.resolve(".codex")), records::add);
+ * }</pre>
+ */
+public final class UsageFormats {
+    private static final Map<String, String> PROVIDERS = Map.ofEntries(
+            Map.entry(ClaudeCodeLogImporter.NAME, "anthropic"),
+            Map.entry(AnthropicUsageReportImporter.NAME, "anthropic"),
+            Map.entry(AnthropicCostReportImporter.NAME, "anthropic"),
+            Map.entry(AnthropicConsoleUsageCsvImporter.NAME, "anthropic"),
+            Map.entry(AnthropicConsoleCostCsvImporter.NAME, "anthropic"),
+            Map.entry(CodexSessionImporter.NAME, "openai"),
+            Map.entry(OpenAiUsageJsonImporter.NAME, "openai"),
+            Map.entry(OpenAiCostsJsonImporter.NAME, "openai"),
+            Map.entry(OpenAiUsageCsvImporter.NAME, "openai"),
+            Map.entry(OpenRouterGenerationsCsvImporter.NAME, "openrouter"),
+            Map.entry(OpenRouterGenerationJsonImporter.NAME, "openrouter"),
+            Map.entry(OpenRouterActivityJsonImporter.NAME, "openrouter"),
+            Map.entry(OpenRouterDailyCsvImporter.NAME, "openrouter"));
+
+    private UsageFormats() {
+    }
+
+    /** Returns one importer of every format, in the order detection tries them (folders' formats last). */
+    public static List<UsageImporter> all() {
+        return List.of(new AnthropicUsageReportImporter(), new AnthropicCostReportImporter(),
+                new AnthropicConsoleUsageCsvImporter(), new AnthropicConsoleCostCsvImporter(), new OpenAiUsageJsonImporter(),
+                new OpenAiCostsJsonImporter(), new OpenAiUsageCsvImporter(), new OpenRouterGenerationsCsvImporter(),
+                new OpenRouterGenerationJsonImporter(), new OpenRouterActivityJsonImporter(), new OpenRouterDailyCsvImporter(),
+                new CodexSessionImporter(), new ClaudeCodeLogImporter());
+    }
+
+    /** Returns the names of every format, for help texts and errors. */
+    public static List<String> names() {
+        return all().stream().map(UsageImporter::name).sorted().toList();
+    }
+
+    /** Returns the importer of the format called {@code name}; the message lists the valid names. */
+    public static UsageImporter named(String name) {
+        return all().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown format '" + name + "'; expected one of " + names()));
+    }
+
+    /** Returns the importer that reads {@code source}, judged from its content, or empty when none does. */
+    public static Optional<UsageImporter> detect(Path source) {
+        return all().stream().filter(i -> i.canRead(source)).findFirst();
+    }
+
+    /**
+     * Which format reads each source.
+     *
+     * @param byFormat the sources of each format, in the order the formats were first met
+     * @param ignored files inside a folder of exports that no format reads (a README, say)
+     */
+    public record Assignment(Map<UsageImporter, List<Path>> byFormat, List<Path> ignored) {
+        public Assignment {
+            byFormat = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFormat));
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /**
+     * Returns which format reads each of {@code sources} ({@code forced} when not null). A folder is Codex sessions or
+     * Claude Code logs when it looks like one (a {@code projects/} folder or {@code .jsonl} files); any other folder
+     * is a folder of exports, and each file directly in it is told apart on its own. A path that does not exist goes
+     * to the Claude Code importer, which reports it.
+     *
+     * @throws IllegalArgumentException naming a file given by name that no format reads
+     */
+    public static Assignment assign(List<Path> sources, UsageImporter forced) {
+        Map<String, UsageImporter> importers = new LinkedHashMap<>();
+        Map<UsageImporter, List<Path>> assigned = new LinkedHashMap<>();
+        List<Path> ignored = new ArrayList<>();
+        for (Path source : sources) {
+            List<Path> files = forced == null && isExportFolder(source) ? filesIn(source) : List.of(source);
+            for (Path file : files) {
+                UsageImporter importer = forced != null ? forced : !Files.exists(file) ? new ClaudeCodeLogImporter()
+                        : detect(file).orElse(null);
+                if (importer == null && !file.equals(source)) {
+                    ignored.add(file);
+                    continue;
+                }
+                if (importer == null)
+                    throw new IllegalArgumentException(file + ": not a format costplan reads (its content matches none of "
+                            + names() + "); give --format NAME to read it as one of them");
+                importer = importers.computeIfAbsent(importer.name(), n -> forced != null ? forced : named(n));
+                assigned.computeIfAbsent(importer, i -> new ArrayList<>()).add(file);
+            }
+        }
+        return new Assignment(assigned, ignored);
+    }
+
+    private static boolean isExportFolder(Path source) {
+        if (!Files.isDirectory(source) || Files.isDirectory(source.resolve("projects"))
+                || new CodexSessionImporter().canRead(source)) return false;
+        try (Stream<Path> walk = Files.walk(source, 3)) {
+            return walk.noneMatch(p -> p.getFileName().toString().endsWith(".jsonl"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (Stream<Path> inside = Files.list(folder)) {
+            return inside.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            return List.of(folder);
+        }
+    }
+
+    /** Returns the provider whose usage a format describes: {@code anthropic}, {@code openai} or {@code openrouter}. */
+    public static String providerOf(String format) {
+        String provider = PROVIDERS.get(format);
+        if (provider == null) throw new IllegalArgumentException("unknown format '" + format + "'; expected one of " + names());
+        return provider;
+    }
+}
