@@ -14,6 +14,9 @@ final class ByteSearch {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = pattern((byte) '"');
+    private static final long BACKSLASHES = pattern((byte) '\\');
+    private static final long SPACES = pattern((byte) ' ');
     /** Letters from rarest to most common in JSON logs; a needle is searched by its rarest byte. */
     private static final String RARE_FIRST = "zqjxkvbwyfgpmhdculnrsoiate";
 
@@ -86,6 +89,28 @@ final class ByteSearch {
         byte b = (byte) pattern;
         for (; i < to; i++) if (bytes[i] == b) return i;
         return -1;
+    }
+
+    /**
+     * Returns the index of the first byte in {@code bytes[from, to)} that a JSON string reader must look at: a
+     * quote, a backslash, a control character or a byte of a multi-byte UTF-8 sequence; {@code to} when none is.
+     */
+    static int jsonStringSpecial(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long quote = word ^ QUOTES;
+            long backslash = word ^ BACKSLASHES;
+            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word;
+            special &= HIGH_BITS;
+            // The lowest flagged byte is exact: a borrow only ever flags bytes above a real match.
+            if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
+        }
+        for (; i < to; i++) {
+            int c = bytes[i] & 0xFF;
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return i;
+        }
+        return to;
     }
 
     /** Returns the index of the last byte of {@code pattern} in {@code bytes[from, to)}, or -1. */

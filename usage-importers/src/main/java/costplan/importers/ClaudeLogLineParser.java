@@ -1,24 +1,44 @@
 package costplan.importers;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the usage fields of one Claude Code JSONL line with a streaming parser, skipping all content
- * (prompts, code, tool input and output) without decoding it. Field names follow
- * {@code message.usage} of the Anthropic Messages API as Claude Code logs it.
+ * Reads the usage fields of one Claude Code JSONL line, checking the whole line is valid JSON but skipping all
+ * content (prompts, code, tool input and output) without decoding it. Field names follow {@code message.usage} of
+ * the Anthropic Messages API as Claude Code logs it.
  */
 final class ClaudeLogLineParser {
+    private static final byte[] TIMESTAMP = ascii("timestamp");
+    private static final byte[] SESSION_ID = ascii("sessionId");
+    private static final byte[] CWD = ascii("cwd");
+    private static final byte[] VERSION = ascii("version");
+    private static final byte[] REQUEST_ID = ascii("requestId");
+    private static final byte[] IS_SIDECHAIN = ascii("isSidechain");
+    private static final byte[] IS_API_ERROR = ascii("isApiErrorMessage");
+    private static final byte[] COST_USD = ascii("costUSD");
+    private static final byte[] MESSAGE = ascii("message");
+    private static final byte[] DATA = ascii("data");
+    private static final byte[] MODEL = ascii("model");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] USAGE = ascii("usage");
+    private static final byte[] CONTENT = ascii("content");
+    private static final byte[] INPUT_TOKENS = ascii("input_tokens");
+    private static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
+    private static final byte[] CACHE_CREATION_TOKENS = ascii("cache_creation_input_tokens");
+    private static final byte[] CACHE_READ_TOKENS = ascii("cache_read_input_tokens");
+    private static final byte[] SERVICE_TIER = ascii("service_tier");
+    private static final byte[] SPEED = ascii("speed");
+    private static final byte[] CACHE_CREATION = ascii("cache_creation");
+    private static final byte[] EPHEMERAL_5M = ascii("ephemeral_5m_input_tokens");
+    private static final byte[] EPHEMERAL_1H = ascii("ephemeral_1h_input_tokens");
+    private static final byte[] SERVER_TOOL_USE = ascii("server_tool_use");
+    private static final byte[] WEB_SEARCH_REQUESTS = ascii("web_search_requests");
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] NAME = ascii("name");
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(JsonlScanner.MAX_LINE_BYTES).build())
-            .build();
+    private static byte[] ascii(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
+    }
 
     /** Where the fields of a log line or of its embedded copy sit, for error messages; built once, not per line. */
     private record Paths(String envelope, String message, String usage, String cacheCreation, String serverToolUse) {
@@ -33,200 +53,151 @@ final class ClaudeLogLineParser {
 
     /** Parses a line; for {@code agent_progress} lines the embedded entry is in {@link ClaudeLogEntry#embedded}. */
     ClaudeLogEntry parse(byte[] buffer, int start, int end) throws LineProblem {
-        try (JsonParser parser = JSON.createParser(buffer, start, end - start)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT)
-                throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line is not a JSON object");
-            ClaudeLogEntry entry = new ClaudeLogEntry();
-            readEnvelope(parser, entry, true, LINE);
-            if (parser.nextToken() != null)
-                throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "unexpected text after the JSON object");
-            if (entry.embedded != null) entry.embedded.inheritFrom(entry);
-            return entry;
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            boolean encoding = message != null && message.contains("UTF-8");
-            throw new LineProblem(encoding ? ImportProblem.Kind.INVALID_UTF8 : ImportProblem.Kind.MALFORMED_LINE,
-                    (encoding ? "line is not valid UTF-8 (" : "line is not valid JSON (")
-                            + firstSentence(message) + " at column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line could not be read: " + e.getMessage());
-        }
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) return "unknown error";
-        int cut = message.indexOf('\n');
-        return cut < 0 ? message : message.substring(0, cut);
+        JsonCursor json = new JsonCursor(buffer, start, end);
+        if (json.peek() != JsonCursor.Kind.OBJECT)
+            throw new LineProblem(ImportProblem.Kind.MALFORMED_LINE, "line is not a JSON object");
+        ClaudeLogEntry entry = new ClaudeLogEntry();
+        readEnvelope(json, entry, true, LINE);
+        json.end();
+        if (entry.embedded != null) entry.embedded.inheritFrom(entry);
+        return entry;
     }
 
     /** Reads a log line object, or the {@code data.message} object embedded in a progress line. */
-    private void readEnvelope(JsonParser p, ClaudeLogEntry e, boolean outer, Paths paths)
-            throws IOException, LineProblem {
+    private void readEnvelope(JsonCursor json, ClaudeLogEntry e, boolean outer, Paths paths) throws LineProblem {
         String path = paths.envelope();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "timestamp" -> e.timestamp = text(p, value, path, "timestamp");
-                case "sessionId" -> e.sessionId = text(p, value, path, "sessionId");
-                case "cwd" -> e.cwd = text(p, value, path, "cwd");
-                case "version" -> e.version = text(p, value, path, "version");
-                case "requestId" -> e.requestId = text(p, value, path, "requestId");
-                case "isSidechain" -> e.sidechain = value == JsonToken.VALUE_TRUE;
-                case "isApiErrorMessage" -> e.apiError = value == JsonToken.VALUE_TRUE;
-                case "costUSD" -> {
-                    if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT)
-                        e.costUsd = new Usd(p.getDecimalValue());
-                    else if (value != JsonToken.VALUE_NULL)
-                        throw badField(path, "costUSD", "a number", p);
-                }
-                case "message" -> {
-                    if (value == JsonToken.START_OBJECT) readMessage(p, e, paths);
-                    else p.skipChildren();
-                }
-                case "data" -> {
-                    if (value == JsonToken.START_OBJECT && outer) readProgressData(p, e);
-                    else p.skipChildren();
-                }
-                default -> p.skipChildren();
-            }
+        json.startObject();
+        while (json.nextField()) {
+            if (json.fieldIs(TIMESTAMP)) e.timestamp = text(json, path, TIMESTAMP);
+            else if (json.fieldIs(SESSION_ID)) e.sessionId = text(json, path, SESSION_ID);
+            else if (json.fieldIs(CWD)) e.cwd = text(json, path, CWD);
+            else if (json.fieldIs(VERSION)) e.version = text(json, path, VERSION);
+            else if (json.fieldIs(REQUEST_ID)) e.requestId = text(json, path, REQUEST_ID);
+            else if (json.fieldIs(IS_SIDECHAIN)) e.sidechain = isTrue(json);
+            else if (json.fieldIs(IS_API_ERROR)) e.apiError = isTrue(json);
+            else if (json.fieldIs(COST_USD)) {
+                JsonCursor.Kind kind = json.peek();
+                if (kind == JsonCursor.Kind.NUMBER) e.costUsd = new Usd(json.decimal());
+                else if (kind == JsonCursor.Kind.NULL) json.skipValue();
+                else throw badField(json, path, COST_USD, "a number");
+            } else if (json.fieldIs(MESSAGE) && json.peek() == JsonCursor.Kind.OBJECT) readMessage(json, e, paths);
+            else if (json.fieldIs(DATA) && outer && json.peek() == JsonCursor.Kind.OBJECT) readProgressData(json, e);
+            else json.skipValue();
         }
     }
 
-    private void readProgressData(JsonParser p, ClaudeLogEntry outer) throws IOException, LineProblem {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if (field.equals("message") && value == JsonToken.START_OBJECT) {
+    private void readProgressData(JsonCursor json, ClaudeLogEntry outer) throws LineProblem {
+        json.startObject();
+        while (json.nextField()) {
+            if (json.fieldIs(MESSAGE) && json.peek() == JsonCursor.Kind.OBJECT) {
                 ClaudeLogEntry inner = new ClaudeLogEntry();
                 inner.embeddedProgressCopy = true;
-                readEnvelope(p, inner, false, EMBEDDED);
+                readEnvelope(json, inner, false, EMBEDDED);
                 outer.embedded = inner;
             } else {
-                p.skipChildren();
+                json.skipValue();
             }
         }
     }
 
-    private void readMessage(JsonParser p, ClaudeLogEntry e, Paths paths) throws IOException, LineProblem {
+    private void readMessage(JsonCursor json, ClaudeLogEntry e, Paths paths) throws LineProblem {
         String path = paths.message();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "model" -> e.model = text(p, value, path, "model");
-                case "id" -> e.messageId = text(p, value, path, "id");
-                case "usage" -> {
-                    if (value == JsonToken.START_OBJECT) {
-                        e.hasUsage = true;
-                        readUsage(p, e, paths);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                case "content" -> {
-                    if (value == JsonToken.START_ARRAY) readContent(p, e);
-                    else p.skipChildren();
-                }
-                default -> p.skipChildren();
-            }
+        json.startObject();
+        while (json.nextField()) {
+            if (json.fieldIs(MODEL)) e.model = text(json, path, MODEL);
+            else if (json.fieldIs(ID)) e.messageId = text(json, path, ID);
+            else if (json.fieldIs(USAGE) && json.peek() == JsonCursor.Kind.OBJECT) {
+                e.hasUsage = true;
+                readUsage(json, e, paths);
+            } else if (json.fieldIs(CONTENT) && json.peek() == JsonCursor.Kind.ARRAY) readContent(json, e);
+            else json.skipValue();
         }
     }
 
-    private void readUsage(JsonParser p, ClaudeLogEntry e, Paths paths) throws IOException, LineProblem {
+    private void readUsage(JsonCursor json, ClaudeLogEntry e, Paths paths) throws LineProblem {
         String path = paths.usage();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "input_tokens" -> e.inputTokens = count(p, value, path, field, 0);
-                case "output_tokens" -> e.outputTokens = count(p, value, path, field, 0);
-                case "cache_creation_input_tokens" -> e.cacheCreationTokens = count(p, value, path, field, ClaudeLogEntry.ABSENT);
-                case "cache_read_input_tokens" -> e.cacheReadTokens = count(p, value, path, field, 0);
-                case "service_tier" -> e.serviceTier = text(p, value, path, field);
-                case "speed" -> e.speed = text(p, value, path, field);
-                case "cache_creation" -> readObject(p, value, (name, v) -> {
-                    if (name.equals("ephemeral_5m_input_tokens"))
-                        e.cacheCreation5mTokens = count(p, v, paths.cacheCreation(), name, ClaudeLogEntry.ABSENT);
-                    else if (name.equals("ephemeral_1h_input_tokens"))
-                        e.cacheCreation1hTokens = count(p, v, paths.cacheCreation(), name, ClaudeLogEntry.ABSENT);
-                    else p.skipChildren();
-                });
-                case "server_tool_use" -> readObject(p, value, (name, v) -> {
-                    if (name.equals("web_search_requests"))
-                        e.webSearchRequests = Math.toIntExact(count(p, v, paths.serverToolUse(), name, 0));
-                    else p.skipChildren();
-                });
-                default -> p.skipChildren();
-            }
+        json.startObject();
+        while (json.nextField()) {
+            if (json.fieldIs(INPUT_TOKENS)) e.inputTokens = count(json, path, INPUT_TOKENS, 0);
+            else if (json.fieldIs(OUTPUT_TOKENS)) e.outputTokens = count(json, path, OUTPUT_TOKENS, 0);
+            else if (json.fieldIs(CACHE_CREATION_TOKENS))
+                e.cacheCreationTokens = count(json, path, CACHE_CREATION_TOKENS, ClaudeLogEntry.ABSENT);
+            else if (json.fieldIs(CACHE_READ_TOKENS)) e.cacheReadTokens = count(json, path, CACHE_READ_TOKENS, 0);
+            else if (json.fieldIs(SERVICE_TIER)) e.serviceTier = text(json, path, SERVICE_TIER);
+            else if (json.fieldIs(SPEED)) e.speed = text(json, path, SPEED);
+            else if (json.fieldIs(CACHE_CREATION) && json.peek() == JsonCursor.Kind.OBJECT) {
+                json.startObject();
+                while (json.nextField()) {
+                    if (json.fieldIs(EPHEMERAL_5M))
+                        e.cacheCreation5mTokens = count(json, paths.cacheCreation(), EPHEMERAL_5M, ClaudeLogEntry.ABSENT);
+                    else if (json.fieldIs(EPHEMERAL_1H))
+                        e.cacheCreation1hTokens = count(json, paths.cacheCreation(), EPHEMERAL_1H, ClaudeLogEntry.ABSENT);
+                    else json.skipValue();
+                }
+            } else if (json.fieldIs(SERVER_TOOL_USE) && json.peek() == JsonCursor.Kind.OBJECT) {
+                json.startObject();
+                while (json.nextField()) {
+                    if (json.fieldIs(WEB_SEARCH_REQUESTS))
+                        e.webSearchRequests = Math.toIntExact(count(json, paths.serverToolUse(), WEB_SEARCH_REQUESTS, 0));
+                    else json.skipValue();
+                }
+            } else json.skipValue();
         }
     }
 
-    private void readContent(JsonParser p, ClaudeLogEntry e) throws IOException, LineProblem {
-        JsonToken element;
-        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (element != JsonToken.START_OBJECT) {
-                p.skipChildren();
+    private void readContent(JsonCursor json, ClaudeLogEntry e) throws LineProblem {
+        json.startArray();
+        while (json.nextElement()) {
+            if (json.peek() != JsonCursor.Kind.OBJECT) {
+                json.skipValue();
                 continue;
             }
             String type = null;
             String name = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("type") && value == JsonToken.VALUE_STRING) type = p.getText();
-                else if (field.equals("name") && value == JsonToken.VALUE_STRING) name = p.getText();
-                else p.skipChildren();
+            json.startObject();
+            while (json.nextField()) {
+                if (json.fieldIs(TYPE) && json.peek() == JsonCursor.Kind.STRING) type = json.string();
+                else if (json.fieldIs(NAME) && json.peek() == JsonCursor.Kind.STRING) name = json.string();
+                else json.skipValue();
             }
             if (name != null && "tool_use".equals(type)) e.toolNames.add(name);
         }
     }
 
-    private interface FieldReader {
-        void read(String name, JsonToken value) throws IOException, LineProblem;
-    }
-
-    private static void readObject(JsonParser p, JsonToken value, FieldReader reader) throws IOException, LineProblem {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            reader.read(name, p.nextToken());
-        }
+    private static boolean isTrue(JsonCursor json) throws LineProblem {
+        if (json.peek() == JsonCursor.Kind.TRUE || json.peek() == JsonCursor.Kind.FALSE) return json.literal();
+        json.skipValue();
+        return false;
     }
 
     // The field's path is passed in two parts and joined only for an error message: joining it for every field
     // of every line costs more than the parsing itself before the JIT has warmed up.
-    private static String text(JsonParser p, JsonToken value, String path, String name) throws IOException, LineProblem {
-        if (value == JsonToken.VALUE_STRING) return p.getText();
-        if (value == JsonToken.VALUE_NULL) return null;
-        throw badField(path, name, "a string", p);
+    private static String text(JsonCursor json, String path, byte[] name) throws LineProblem {
+        JsonCursor.Kind kind = json.peek();
+        if (kind == JsonCursor.Kind.STRING) return json.string();
+        if (kind == JsonCursor.Kind.NULL) {
+            json.skipValue();
+            return null;
+        }
+        throw badField(json, path, name, "a string");
     }
 
-    private static long count(JsonParser p, JsonToken value, String path, String name, long whenNull)
-            throws IOException, LineProblem {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            long n = p.getLongValue();
+    private static long count(JsonCursor json, String path, byte[] name, long whenNull) throws LineProblem {
+        if (json.nextIsWholeNumber()) {
+            long n = json.wholeNumber();
             if (n < 0) throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
-                    "expected " + path + name + " to be a count >= 0 but was " + n);
+                    "expected " + path + new String(name, StandardCharsets.US_ASCII) + " to be a count >= 0 but was " + n);
             return n;
         }
-        if (value == JsonToken.VALUE_NULL) return whenNull;
-        throw badField(path, name, "a whole number", p);
+        if (json.peek() == JsonCursor.Kind.NULL) {
+            json.skipValue();
+            return whenNull;
+        }
+        throw badField(json, path, name, "a whole number");
     }
 
-    private static LineProblem badField(String path, String name, String expected, JsonParser p) throws IOException {
-        String field = path + name;
-        String found = p.currentToken().isScalarValue() ? p.getText() : p.currentToken().asString();
-        if (p.currentToken() == JsonToken.VALUE_STRING) found = '"' + abbreviate(found) + '"';
-        p.skipChildren();
-        return new LineProblem(ImportProblem.Kind.BAD_FIELD,
-                "expected " + field + " to be " + expected + " but was " + found);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    private static LineProblem badField(JsonCursor json, String path, byte[] name, String expected) throws LineProblem {
+        return new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected " + path + new String(name, StandardCharsets.US_ASCII)
+                + " to be " + expected + " but was " + json.describeValue());
     }
 }
