@@ -10,6 +10,7 @@ import costplan.ledger.UsageLedger;
 import costplan.pricing.PriceBook;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything {@code analyze} shows: the import and how its sources were reconciled, the totals, the chosen grouping,
@@ -33,13 +34,15 @@ record Analysis(ImportSummary imported, SourceReconciler.Result reconciled, Usag
 
     static Analysis of(ImportSummary imported, SourceReconciler.Result reconciled, UsageLedger ledger, PriceBook prices,
                        Grouping grouping) {
+        // The cache statistics need no totals until their end, so they run beside the groupings.
+        CompletableFuture<CacheStats> cache = CompletableFuture.supplyAsync(() -> CacheStats.of(ledger));
         List<UsageGroup> days = ledger.groupBy(Grouping.DAY);
         List<CostComparison> comparisons = days.stream().flatMap(day -> day.byModel().stream()
                 .filter(m -> m.reportedRequests() > 0)
                 .map(m -> new CostComparison(day.key(), m.key(), m.reportedCost(),
                         m.unpricedRecords() > 0 ? null : m.computedCost()))).toList();
         return new Analysis(imported, reconciled, ledger, prices, grouping, ledger.total(), ledger.groupBy(grouping),
-                CacheStats.of(ledger), comparisons);
+                cache.join(), comparisons);
     }
 
     /** Returns the models of the ledger that have requests without a price. */

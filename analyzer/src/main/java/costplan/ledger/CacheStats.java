@@ -4,6 +4,7 @@ import costplan.importers.UsageRecord;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -59,10 +60,13 @@ public record CacheStats(
     /** Computes the statistics of {@code ledger}. */
     public static CacheStats of(UsageLedger ledger) {
         // Prompt sizes and sessions exist only for single requests, not for buckets of an aggregated export.
-        List<UsageRecord> records = ledger.records().stream().filter(r -> !r.aggregated()).toList();
-        UsageGroup total = ledger.total();
-        List<DailyHitRate> daily = ledger.groupBy(Grouping.DAY).stream()
-                .map(g -> new DailyHitRate(g.key(), g.cacheHitRate())).toList();
+        List<UsageRecord> records = new ArrayList<>(ledger.records().size());
+        List<UsageRecord> inSessions = new ArrayList<>(ledger.records().size());
+        for (UsageRecord r : ledger.records()) {
+            if (r.aggregated()) continue;
+            records.add(r);
+            if (!r.sessionId().equals(UsageRecord.NO_SESSION)) inSessions.add(r);
+        }
         long[] prompts = new long[records.size()];
         long mostlyCached = 0;
         for (int i = 0; i < prompts.length; i++) {
@@ -71,7 +75,11 @@ public record CacheStats(
             if (2 * r.tokens().cacheReadTokens() > prompts[i]) mostlyCached++;
         }
         Arrays.sort(prompts);
-        Concurrency c = concurrency(records.stream().filter(r -> !r.sessionId().equals(UsageRecord.NO_SESSION)).toList());
+        Concurrency c = concurrency(inSessions);
+        // The ledger's totals last: they are memoized, and the caller may be computing them on another thread.
+        UsageGroup total = ledger.total();
+        List<DailyHitRate> daily = ledger.groupBy(Grouping.DAY).stream()
+                .map(g -> new DailyHitRate(g.key(), g.cacheHitRate())).toList();
         return new CacheStats(total.cacheHitRate(), daily, total.cacheCreation5mTokens(), total.cacheCreation1hTokens(),
                 prompts.length == 0 ? 0 : (double) mostlyCached / prompts.length,
                 nearestRank(prompts, 50), nearestRank(prompts, 90), nearestRank(prompts, 99),

@@ -68,6 +68,11 @@ public final class SourceReconciler {
     public static Result reconcile(List<UsageRecord> records) {
         Set<String> sources = new HashSet<>();
         records.forEach(r -> sources.add(r.source()));
+        if (sources.size() == 1) {
+            // One source has nothing to join, repeat or overlap with.
+            long costOnly = COST_FORMATS.containsAll(sources) ? records.size() : 0;
+            return new Result(records, 0, costOnly, 0, List.of());
+        }
 
         List<UsageRecord> kept = new ArrayList<>(records.size());
         Map<String, String> requestSources = new HashMap<>();
@@ -131,11 +136,13 @@ public final class SourceReconciler {
 
     private static List<SourceOverlap> overlaps(List<UsageRecord> records) {
         Map<String, Map<LocalDate, Set<String>>> usage = new TreeMap<>();
+        Map<String, String> modelKeys = new HashMap<>();
         for (UsageRecord r : records) {
             if (r.tokens().totalTokens() == 0) continue;
             usage.computeIfAbsent(r.source(), s -> new TreeMap<>())
-                    .computeIfAbsent(r.timestamp().atOffset(ZoneOffset.UTC).toLocalDate(), d -> new HashSet<>())
-                    .add(modelKey(r.model()));
+                    .computeIfAbsent(LocalDate.ofEpochDay(Math.floorDiv(r.timestamp().getEpochSecond(), 86_400)),
+                            d -> new HashSet<>())
+                    .add(modelKeys.computeIfAbsent(r.model(), SourceReconciler::modelKey));
         }
         List<String> names = new ArrayList<>(usage.keySet());
         List<SourceOverlap> overlaps = new ArrayList<>();

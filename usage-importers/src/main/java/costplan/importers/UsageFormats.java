@@ -61,6 +61,8 @@ public final class UsageFormats {
 
     /** Returns the importer that reads {@code source}, judged from its content, or empty when none does. */
     public static Optional<UsageImporter> detect(Path source) {
+        // A Claude config folder is told by its projects/ folder, without walking the (large) tree for rollouts.
+        if (Files.isDirectory(source.resolve("projects"))) return Optional.of(new ClaudeCodeLogImporter());
         return all().stream().filter(i -> i.canRead(source)).findFirst();
     }
 
