@@ -36,6 +36,9 @@ final class ClaudeLogLineParser {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] NAME = ascii("name");
 
+    /** The last value read of each repeated field, handed back when a line repeats it; one parser per thread. */
+    private String lastSessionId, lastCwd, lastVersion, lastModel, lastServiceTier, lastSpeed, lastRequestId, lastMessageId;
+
     private static byte[] ascii(String name) {
         return name.getBytes(StandardCharsets.US_ASCII);
     }
@@ -68,11 +71,11 @@ final class ClaudeLogLineParser {
         String path = paths.envelope();
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(TIMESTAMP)) e.timestamp = text(json, path, TIMESTAMP);
-            else if (json.fieldIs(SESSION_ID)) e.sessionId = text(json, path, SESSION_ID);
-            else if (json.fieldIs(CWD)) e.cwd = text(json, path, CWD);
-            else if (json.fieldIs(VERSION)) e.version = text(json, path, VERSION);
-            else if (json.fieldIs(REQUEST_ID)) e.requestId = text(json, path, REQUEST_ID);
+            if (json.fieldIs(TIMESTAMP)) e.timestamp = text(json, path, TIMESTAMP, null);
+            else if (json.fieldIs(SESSION_ID)) e.sessionId = lastSessionId = text(json, path, SESSION_ID, lastSessionId);
+            else if (json.fieldIs(CWD)) e.cwd = lastCwd = text(json, path, CWD, lastCwd);
+            else if (json.fieldIs(VERSION)) e.version = lastVersion = text(json, path, VERSION, lastVersion);
+            else if (json.fieldIs(REQUEST_ID)) e.requestId = lastRequestId = text(json, path, REQUEST_ID, lastRequestId);
             else if (json.fieldIs(IS_SIDECHAIN)) e.sidechain = isTrue(json);
             else if (json.fieldIs(IS_API_ERROR)) e.apiError = isTrue(json);
             else if (json.fieldIs(COST_USD)) {
@@ -104,8 +107,8 @@ final class ClaudeLogLineParser {
         String path = paths.message();
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(MODEL)) e.model = text(json, path, MODEL);
-            else if (json.fieldIs(ID)) e.messageId = text(json, path, ID);
+            if (json.fieldIs(MODEL)) e.model = lastModel = text(json, path, MODEL, lastModel);
+            else if (json.fieldIs(ID)) e.messageId = lastMessageId = text(json, path, ID, lastMessageId);
             else if (json.fieldIs(USAGE) && json.peek() == JsonCursor.Kind.OBJECT) {
                 e.hasUsage = true;
                 readUsage(json, e, paths);
@@ -123,8 +126,9 @@ final class ClaudeLogLineParser {
             else if (json.fieldIs(CACHE_CREATION_TOKENS))
                 e.cacheCreationTokens = count(json, path, CACHE_CREATION_TOKENS, ClaudeLogEntry.ABSENT);
             else if (json.fieldIs(CACHE_READ_TOKENS)) e.cacheReadTokens = count(json, path, CACHE_READ_TOKENS, 0);
-            else if (json.fieldIs(SERVICE_TIER)) e.serviceTier = text(json, path, SERVICE_TIER);
-            else if (json.fieldIs(SPEED)) e.speed = text(json, path, SPEED);
+            else if (json.fieldIs(SERVICE_TIER))
+                e.serviceTier = lastServiceTier = text(json, path, SERVICE_TIER, lastServiceTier);
+            else if (json.fieldIs(SPEED)) e.speed = lastSpeed = text(json, path, SPEED, lastSpeed);
             else if (json.fieldIs(CACHE_CREATION) && json.peek() == JsonCursor.Kind.OBJECT) {
                 json.startObject();
                 while (json.nextField()) {
@@ -172,9 +176,9 @@ final class ClaudeLogLineParser {
 
     // The field's path is passed in two parts and joined only for an error message: joining it for every field
     // of every line costs more than the parsing itself before the JIT has warmed up.
-    private static String text(JsonCursor json, String path, byte[] name) throws LineProblem {
+    private static String text(JsonCursor json, String path, byte[] name, String previous) throws LineProblem {
         JsonCursor.Kind kind = json.peek();
-        if (kind == JsonCursor.Kind.STRING) return json.string();
+        if (kind == JsonCursor.Kind.STRING) return json.string(previous);
         if (kind == JsonCursor.Kind.NULL) {
             json.skipValue();
             return null;

@@ -139,11 +139,26 @@ final class JsonCursor {
 
     /** Reads a string value. */
     String string() throws LineProblem {
+        return string(null);
+    }
+
+    /**
+     * Reads a string value, returning {@code previous} itself when the value is the same text: the lines of a log
+     * repeat their session, folder, version and model, and not decoding them again spares most of the garbage.
+     */
+    String string(String previous) throws LineProblem {
         if (peek() != Kind.STRING) throw malformed("expected a string");
         int from = pos + 1;
         int close = stringEnd(from);
         pos = close + 1;
+        if (plainAscii && previous != null && sameText(from, close, previous)) return previous;
         return decode(from, close, !plainAscii);
+    }
+
+    private boolean sameText(int from, int to, String text) {
+        if (text.length() != to - from) return false;
+        for (int i = from; i < to; i++) if (bytes[i] != text.charAt(i - from)) return false;
+        return true;
     }
 
     /** Returns whether the next value is a number without fraction or exponent, without reading it. */
