@@ -49,6 +49,19 @@ class JsonCursorTest {
     }
 
     @Test
+    void handsBackThePreviousStringWhenTheTextRepeats() throws LineProblem {
+        String previous = new String("claude-sonnet-4-5");
+        JsonCursor c = cursor("[\"claude-sonnet-4-5\",\"claude-opus-4-6\",\"caf\u00e9\"]");
+        c.startArray();
+        c.nextElement();
+        assertThat(c.string(previous)).isSameAs(previous);
+        c.nextElement();
+        assertThat(c.string(previous)).isEqualTo("claude-opus-4-6");
+        c.nextElement();
+        assertThat(c.string("café")).isEqualTo("café");
+    }
+
+    @Test
     void readsWholeNumbersAndDecimals() throws LineProblem {
         JsonCursor c = cursor("[0,-7,9223372036854775807,1.5,2e3,0.000001]");
         c.startArray();
