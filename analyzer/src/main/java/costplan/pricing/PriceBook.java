@@ -218,7 +218,7 @@ public final class PriceBook implements RequestPricer {
 
     /** Returns the price of {@code model} (an id or alias, matched exactly) on {@code date}, if there is one. */
     public Optional<ModelPrice> priceOn(String model, LocalDate date) {
-        String id = canonicalIds.get(model);
+        String id = canonicalId(model);
         if (id == null) return Optional.empty();
         ModelPrice found = null;
         for (ModelPrice p : pricesById.get(id)) if (!p.effective().isAfter(date)) found = p;
@@ -287,7 +287,21 @@ public final class PriceBook implements RequestPricer {
         if (r.fast()) tokenCost = tokenCost.multiply(p.fastMultiplier());
         Usd cost = new Usd(tokenCost);
         return Optional.of(r.webSearchRequests() == 0 ? cost
-                : cost.plus(webSearchById.get(canonicalIds.get(r.model())).times(r.webSearchRequests())));
+                : cost.plus(webSearchById.get(canonicalId(r.model())).times(r.webSearchRequests())));
+    }
+
+    /**
+     * Returns the id {@code model} is priced under, or null. A router's slug ({@code anthropic/claude-sonnet-4.5},
+     * as OpenRouter names models) is priced as the provider's own model: the part after the slash, with dots in
+     * the version written as hyphens.
+     */
+    private String canonicalId(String model) {
+        String id = canonicalIds.get(model);
+        int slash = model.lastIndexOf('/');
+        if (id != null || slash < 0) return id;
+        String own = model.substring(slash + 1);
+        id = canonicalIds.get(own);
+        return id != null ? id : canonicalIds.get(own.replace('.', '-'));
     }
 
     private static int editDistance(String a, String b) {

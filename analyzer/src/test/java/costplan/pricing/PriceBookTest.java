@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,6 +116,21 @@ class PriceBookTest {
         UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
                 new TokenCounts(1_000, 2_000, 500, 0), 0, 500, 0, null, false, false, List.of(), null, null);
         assertThat(all.costOf(r)).isEmpty();
+    }
+
+    @Test
+    void pricesARoutersSlugAsTheProvidersOwnModel() {
+        PriceBook all = PriceBook.bundled();
+        Instant day = Instant.parse("2026-10-06T10:00:00Z");
+        LocalDate date = LocalDate.of(2026, 10, 6);
+        assertThat(all.priceOn("anthropic/claude-sonnet-4.5", date)).isEqualTo(all.priceOn("claude-sonnet-4-5", date));
+        assertThat(all.priceOn("openai/gpt-5-mini", date)).isEqualTo(all.priceOn("gpt-5-mini", date)).isPresent();
+        UsageRecord r = UsageRecord.ofRequest("openrouter-generations-csv", day, "anthropic/claude-sonnet-4.5", "/p",
+                UsageRecord.NO_SESSION, "gen-1", null, new TokenCounts(1_000, 2_000, 0, 10_000), 0, 0, 0, null, false, false,
+                List.of(), null, null);
+        assertThat(all.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
+                (1_000 * 3.00 + 2_000 * 15.00 + 10_000 * 0.30) / 1_000_000));
+        assertThat(all.priceOn("nobody/claude-sonnet-4.5-extra", date)).isEmpty();
     }
 
     @Test
