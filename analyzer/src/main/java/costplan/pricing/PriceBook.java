@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Cloud API prices by model id and date, read from one or more price files such as {@code pricing-data/anthropic.json}.
@@ -41,6 +42,8 @@ import java.util.Optional;
 public final class PriceBook implements RequestPricer {
     /** The price files costplan ships, by provider, in the order they are listed. */
     public static final List<String> PROVIDERS = List.of("anthropic", "openai", "google", "deepseek", "open-model-hosts");
+
+    private static final Pattern VERSION_BEFORE_FAMILY = Pattern.compile("^claude-(\\d+(?:\\.\\d+)?)-(opus|sonnet|haiku)");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -293,7 +296,8 @@ public final class PriceBook implements RequestPricer {
     /**
      * Returns the id {@code model} is priced under, or null. A router's slug ({@code anthropic/claude-sonnet-4.5},
      * as OpenRouter names models) is priced as the provider's own model: the part after the slash, with dots in
-     * the version written as hyphens.
+     * the version written as hyphens, and with a Claude version put after its family as Anthropic writes it
+     * ({@code claude-4.5-sonnet-20250929}, OpenRouter's permanent slug, is {@code claude-sonnet-4-5-20250929}).
      */
     private String canonicalId(String model) {
         String id = canonicalIds.get(model);
@@ -301,7 +305,9 @@ public final class PriceBook implements RequestPricer {
         if (id != null || slash < 0) return id;
         String own = model.substring(slash + 1);
         id = canonicalIds.get(own);
-        return id != null ? id : canonicalIds.get(own.replace('.', '-'));
+        if (id == null) id = canonicalIds.get(own.replace('.', '-'));
+        if (id == null) id = canonicalIds.get(VERSION_BEFORE_FAMILY.matcher(own).replaceFirst("claude-$2-$1").replace('.', '-'));
+        return id;
     }
 
     private static int editDistance(String a, String b) {

@@ -130,6 +130,8 @@ class PriceBookTest {
                 List.of(), null, null);
         assertThat(all.costOf(r).orElseThrow().amount()).isEqualByComparingTo(usd(
                 (1_000 * 3.00 + 2_000 * 15.00 + 10_000 * 0.30) / 1_000_000));
+        assertThat(all.priceOn("anthropic/claude-4.5-sonnet-20250929", date))
+                .isEqualTo(all.priceOn("claude-sonnet-4-5-20250929", date)).isPresent();
         assertThat(all.priceOn("nobody/claude-sonnet-4.5-extra", date)).isEmpty();
     }
 
