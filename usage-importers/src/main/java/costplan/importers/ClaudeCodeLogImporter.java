@@ -150,9 +150,9 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         }
 
         List<UsageRecord> ordered = withoutSidechainReplays(requests.values());
-        ordered.sort(ClaudeCodeLogImporter::inTimeOrder);
-        ordered.forEach(sink);
-        return total.toSummary(ordered.size());
+        UsageRecord[] sorted = TimeOrder.sorted(ordered);
+        for (UsageRecord r : sorted) sink.accept(r);
+        return total.toSummary(sorted.length);
     }
 
     /**
@@ -168,18 +168,6 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         for (Candidate c : candidates)
             if (!c.sidechain || !mainThreadMessages.contains(c.record.messageId())) kept.add(c.record);
         return kept;
-    }
-
-    /** Time order, then message and request id; written out because it runs a million times on a large tree. */
-    private static int inTimeOrder(UsageRecord a, UsageRecord b) {
-        int byTime = a.timestamp().compareTo(b.timestamp());
-        if (byTime != 0) return byTime;
-        int byMessage = nullAsEmpty(a.messageId()).compareTo(nullAsEmpty(b.messageId()));
-        return byMessage != 0 ? byMessage : nullAsEmpty(a.requestId()).compareTo(nullAsEmpty(b.requestId()));
-    }
-
-    private static String nullAsEmpty(String text) {
-        return text == null ? "" : text;
     }
 
     /** What identifies a request across copies: message id and request id (a line's own place when it has no id). */

@@ -35,7 +35,7 @@ final class LogFileFinder {
     static Found find(List<Path> sources) {
         List<LogFile> files = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (Path source : sources) {
             if (!Files.exists(source)) {
                 problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
@@ -44,21 +44,27 @@ final class LogFileFinder {
                 Path root = Files.isDirectory(source.resolve("projects")) ? source.resolve("projects") : source;
                 walk(root, files, problems, seen);
             } else {
-                add(source, source.toAbsolutePath().getParent(), files, problems, seen);
+                try {
+                    add(source, Files.readAttributes(source, BasicFileAttributes.class), source.toAbsolutePath().getParent(),
+                            files, problems, seen);
+                } catch (IOException e) {
+                    problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
+                            "cannot be read (" + reason(e) + "); check its permissions"));
+                }
             }
         }
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return new Found(List.copyOf(files), List.copyOf(problems));
     }
 
-    private static void walk(Path root, List<LogFile> files, List<ImportProblem> problems, Set<Path> seen) {
+    private static void walk(Path root, List<LogFile> files, List<ImportProblem> problems, Set<Object> seen) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl"))
-                                add(file, root, files, problems, seen);
+                                add(file, attrs, root, files, problems, seen);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -77,10 +83,12 @@ final class LogFileFinder {
         }
     }
 
-    private static void add(Path file, Path root, List<LogFile> files, List<ImportProblem> problems, Set<Path> seen) {
+    private static void add(Path file, BasicFileAttributes attrs, Path root, List<LogFile> files,
+                            List<ImportProblem> problems, Set<Object> seen) {
         try {
-            if (!seen.add(file.toRealPath())) return;
-            long size = Files.size(file);
+            // The file key (device and inode) tells a file reached by two paths without resolving every link.
+            if (!seen.add(attrs.fileKey() != null ? attrs.fileKey() : file.toRealPath())) return;
+            long size = attrs.size();
             Path base = root.toAbsolutePath().normalize();
             Path absolute = file.toAbsolutePath().normalize();
             Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute.getFileName();
