@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,8 +47,6 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
     private static final String USER_LINE_SIGN = "\"type\":\"user\"";
     private static final String MESSAGE_FIELD = "\"message\":";
     private static final String SYNTHETIC_MODEL = "<synthetic>";
-    private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2023-01-01T00:00:00Z");
-    private static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
     private static final List<String> CLAUDE_LINE_SIGNS = List.of("\"sessionId\":", "\"parentUuid\":",
             "\"leafUuid\":", "\"type\":\"file-history-snapshot\"", "\"type\":\"summary\"");
 
@@ -205,7 +202,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         private final Map<String, String> names;
         private final JsonlScanner scanner = new JsonlScanner(USAGE_MARKER, USER_LINE_SIGN, MESSAGE_FIELD);
         private final ClaudeLogLineParser parser = new ClaudeLogLineParser();
-        private final Instant latestPlausible = clock.instant().plus(CLOCK_TOLERANCE);
+        private final PlausibleTime plausible = PlausibleTime.asOf(clock);
         private LogFileFinder.LogFile file;
         private int fileOrder;
         private long line;
@@ -293,9 +290,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
                 throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
                         "expected timestamp to be an ISO-8601 time but was \"" + e.timestamp + '"');
             }
-            if (at.isBefore(EARLIEST_PLAUSIBLE) || at.isAfter(latestPlausible))
-                throw new LineProblem(ImportProblem.Kind.ABSURD_DATE, "timestamp " + e.timestamp
-                        + " is before " + EARLIEST_PLAUSIBLE.toString().substring(0, 10) + " or in the future");
+            plausible.check(at, e.timestamp);
             TokenCounts tokens = new TokenCounts(e.inputTokens, e.outputTokens, e.cacheCreationTotal(), e.cacheReadTokens);
             boolean subAgent = e.sidechain || e.embeddedProgressCopy || file.subAgentFile();
             String project = e.cwd != null && !e.cwd.isBlank() ? e.cwd : file.folderProject();

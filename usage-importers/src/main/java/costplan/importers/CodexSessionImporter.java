@@ -5,6 +5,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class CodexSessionImporter implements UsageImporter {
     private static final List<String> LINE_KINDS = List.of("\"token_count\"", "\"turn_context\"", "\"session_meta\"");
 
     private final int threads;
+    private final PlausibleTime plausible;
 
     /** Creates an importer that uses every processor. */
     public CodexSessionImporter() {
@@ -65,8 +67,18 @@ public final class CodexSessionImporter implements UsageImporter {
 
     /** Creates an importer that reads {@code threads} files at once. */
     public CodexSessionImporter(int threads) {
+        this(Clock.systemUTC(), threads);
+    }
+
+    /**
+     * Creates an importer that reads {@code threads} files at once.
+     *
+     * @param clock the clock that tells which timestamps lie in the future
+     */
+    public CodexSessionImporter(Clock clock, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         this.threads = threads;
+        this.plausible = PlausibleTime.asOf(clock);
     }
 
     @Override
@@ -113,7 +125,7 @@ public final class CodexSessionImporter implements UsageImporter {
         });
         try {
             List<Future<FileTurns>> futures = new ArrayList<>();
-            for (Path file : files) futures.add(pool.submit(() -> new RolloutReader(file).read()));
+            for (Path file : files) futures.add(pool.submit(() -> new RolloutReader(file, plausible).read()));
             for (Future<FileTurns> f : futures) read.add(f.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,6 +187,7 @@ public final class CodexSessionImporter implements UsageImporter {
     /** Reads one rollout on one thread. */
     private static final class RolloutReader implements JsonlScanner.Listener {
         private final Path file;
+        private final PlausibleTime plausible;
         private final ProblemTally tally = new ProblemTally();
         private final CodexLineParser parser = new CodexLineParser();
         private final List<Turn> turns = new ArrayList<>();
@@ -187,8 +200,9 @@ public final class CodexSessionImporter implements UsageImporter {
         private String model;
         private long[] previousTotal;
 
-        RolloutReader(Path file) {
+        RolloutReader(Path file, PlausibleTime plausible) {
             this.file = file;
+            this.plausible = plausible;
         }
 
         FileTurns read() {
@@ -254,6 +268,7 @@ public final class CodexSessionImporter implements UsageImporter {
             tally.usageLines++;
             if (line.timestamp == null) throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "token_count event has no timestamp");
             Instant at = instant(line.timestamp);
+            plausible.check(at, line.timestamp);
             long[] previous = previousTotal;
             if (line.total != null) {
                 if (Arrays.equals(line.total, previous)) return;

@@ -82,6 +82,25 @@ class CodexSessionImporterTest {
     }
 
     @Test
+    void skipsEventsDatedBefore2023OrInTheFuture() throws IOException {
+        Path file = dir.resolve("rollout-dates.jsonl");
+        Files.writeString(file, """
+                {"timestamp":"2026-10-06T10:00:00.000Z","type":"session_meta","payload":{"id":"s-dates","cwd":"/w"}}
+                {"timestamp":"2031-01-01T00:00:00.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":100,"cached_input_tokens":40,"output_tokens":7}}}}
+                {"timestamp":"1999-01-01T00:00:00.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":100,"cached_input_tokens":40,"output_tokens":7}}}}
+                {"timestamp":"2026-10-06T10:01:00.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":100,"cached_input_tokens":40,"output_tokens":7}}}}
+                """);
+        List<UsageRecord> records = new ArrayList<>();
+        ImportSummary summary = new CodexSessionImporter(java.time.Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
+                java.time.ZoneOffset.UTC), 1).read(List.of(file), records::add);
+        assertThat(records).singleElement().extracting(UsageRecord::timestamp).isEqualTo(Instant.parse("2026-10-06T10:01:00Z"));
+        assertThat(summary.skippedLines()).isEqualTo(java.util.Map.of(ImportProblem.Kind.ABSURD_DATE, 2L));
+        assertThat(summary.problems()).extracting(Object::toString).containsExactly(
+                file + ":2: timestamp 2031-01-01T00:00:00.000Z is before 2023-01-01 or in the future",
+                file + ":3: timestamp 1999-01-01T00:00:00.000Z is before 2023-01-01 or in the future");
+    }
+
+    @Test
     void namesTheModelUnknownWhenNoTurnContextCameFirst() throws IOException {
         Path file = dir.resolve("rollout-old.jsonl");
         Files.writeString(file, """
