@@ -39,25 +39,32 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
             int webSearch = c.find("web_search_count");
             int workspace = c.find("workspace"), apiKey = c.find("api_key"), tier = c.find("usage_type"),
                     context = c.find("context_window"), geo = c.find("inference_geo"), speed = c.find("speed");
+            String lastDate = null;
+            ExportBucket b = null;
             while (csv.next()) {
                 String[] row = csv.row();
                 reading.row(csv.line());
                 try {
-                    ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "usage_date_utc", false);
+                    // Rows come day by day (or hour by hour): a date is parsed once for all its rows.
+                    String dateCell = CsvColumns.cell(row, date);
+                    if (!dateCell.equals(lastDate)) {
+                        b = ConsoleDates.parse(dateCell, "usage_date_utc", false);
+                        lastDate = dateCell;
+                    }
                     long cache5m = ExportValues.count(CsvColumns.cell(row, write5m), "usage_input_tokens_cache_write_5m");
                     long cache1h = ExportValues.count(CsvColumns.cell(row, write1h), "usage_input_tokens_cache_write_1h");
                     TokenCounts tokens = new TokenCounts(
                             ExportValues.count(CsvColumns.cell(row, input), "usage_input_tokens_no_cache"),
                             ExportValues.count(CsvColumns.cell(row, output), "usage_output_tokens"), cache5m + cache1h,
                             ExportValues.count(CsvColumns.cell(row, read), "usage_input_tokens_cache_read"));
-                    String modelId = CsvColumns.cell(row, model);
+                    String modelId = reading.shared(CsvColumns.cell(row, model));
                     if (modelId.isEmpty()) throw ExportValues.bad("model_version", "a model id", "empty");
-                    String space = CsvColumns.cell(row, workspace);
+                    String space = reading.shared(CsvColumns.cell(row, workspace));
                     UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), modelId,
                             space.isEmpty() ? "(default workspace)" : space, tokens, cache5m, cache1h,
                             Math.toIntExact(ExportValues.count(CsvColumns.cell(row, webSearch), "web_search_count")),
-                            emptyToNull(CsvColumns.cell(row, tier)), null, null);
-                    reading.emit(record, String.join("|", b.start().toString(), b.width().toString(), modelId, space,
+                            emptyToNull(reading.shared(CsvColumns.cell(row, tier))), null, null);
+                    reading.emit(record, String.join("|", dateCell, modelId, space,
                             CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tier), CsvColumns.cell(row, context),
                             CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), csv.line());
                 } catch (LineProblem p) {

@@ -73,7 +73,7 @@ final class CsvReader implements Closeable {
             line++;
             rowLine = line;
             if (text.isBlank()) continue;
-            while (unbalancedQuotes(text)) {
+            while (text.indexOf('"') >= 0 && unbalancedQuotes(text)) {
                 String more = in.readLine();
                 if (more == null) break;
                 line++;
@@ -101,6 +101,7 @@ final class CsvReader implements Closeable {
     }
 
     private static String[] split(String text, char delimiter, StringBuilder cell) {
+        if (text.indexOf('"') < 0) return splitUnquoted(text, delimiter);
         List<String> cells = new ArrayList<>(24);
         cell.setLength(0);
         boolean quoted = false;
@@ -121,6 +122,22 @@ final class CsvReader implements Closeable {
         }
         cells.add(cell.toString());
         return cells.toArray(String[]::new);
+    }
+
+    /** Splits a row without quotes: most rows of an export, and several times faster cut at each delimiter. */
+    private static String[] splitUnquoted(String text, char delimiter) {
+        int end = text.endsWith("\r") ? text.length() - 1 : text.length();
+        int count = 1;
+        for (int i = text.indexOf(delimiter); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) count++;
+        String[] cells = new String[count];
+        int start = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int cut = text.indexOf(delimiter, start);
+            cells[k] = text.substring(start, cut);
+            start = cut + 1;
+        }
+        cells[count - 1] = text.substring(start, end);
+        return cells;
     }
 
     private static char delimiterOf(String headerLine) {

@@ -17,6 +17,7 @@ final class ExportReading {
     private final Consumer<UsageRecord> sink;
     /** 64-bit hashes of natural keys, to the hash of the row first seen under that key: bounded memory per row. */
     private final Map<Long, Integer> seen = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
     private long records;
     private Path file;
     private long lastLine;
@@ -46,14 +47,21 @@ final class ExportReading {
     void emit(UsageRecord record, String naturalKey, long line) {
         tally.usageLines++;
         tally.requestCopies++;
-        Integer previous = seen.putIfAbsent(hash64(naturalKey), record.hashCode());
+        int hash = record.hashCode();
+        Integer previous = seen.putIfAbsent(hash64(naturalKey), hash);
         if (previous == null) {
             records++;
             sink.accept(record);
-        } else if (previous != record.hashCode()) {
+        } else if (previous != hash) {
             report(line, ImportProblem.Kind.CONFLICTING_COPY, "holds the row " + naturalKey
                     + " again with other numbers; the copy read first was kept");
         }
+    }
+
+    /** Returns the one copy of {@code text} this reading keeps, so that a value repeated on every row is held once. */
+    String shared(String text) {
+        String kept = texts.putIfAbsent(text, text);
+        return kept == null ? text : kept;
     }
 
     void report(long line, ImportProblem.Kind kind, String detail) {

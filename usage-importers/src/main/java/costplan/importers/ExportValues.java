@@ -15,6 +15,7 @@ final class ExportValues {
     /** Returns a count written in a CSV cell; blank means 0. */
     static long count(String text, String field) throws LineProblem {
         if (text.isEmpty()) return 0;
+        if (text.length() <= 18 && allDigits(text)) return Long.parseLong(text);   // the usual cell, read directly
         BigDecimal value;
         try {
             value = new BigDecimal(text);
@@ -56,6 +57,11 @@ final class ExportValues {
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
+        return true;
     }
 
     private static long wholeCount(BigDecimal value, String field, String text) throws LineProblem {
