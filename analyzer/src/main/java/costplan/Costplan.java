@@ -13,12 +13,14 @@ import costplan.plan.Baseline;
 import costplan.plan.OptionChooser;
 import costplan.plan.PlanRequest;
 import costplan.plan.PlanResult;
+import costplan.plan.PlanTrace;
 import costplan.plan.Planner;
 import costplan.pricing.PriceBook;
 import costplan.replay.CachePolicy;
 import costplan.speed.SpeedModels;
 import costplan.whatif.WhatIf;
 import costplan.whatif.WhatIfFile;
+import costplan.workload.ArrivalModel;
 import costplan.workload.CloudSpeed;
 import costplan.workload.Trace;
 
@@ -69,10 +71,11 @@ public final class Costplan {
      * the default assumptions, in-session KV reuse and the default options of {@code costplan plan}.
      */
     public static PlanResult plan(UsageLedger ledger, String... deviceIds) {
-        Trace trace = Trace.of(ledger.records(), CloudSpeed.TYPICAL);
-        double[] costs = new double[trace.requests().size()];
-        for (var r : trace.requests()) costs[r.index()] = ledger.costOf(r.recordIndex()).map(u -> u.toDouble()).orElse(0.0);
-        CacheStats stats = CacheStats.of(ledger);
+        PlanTrace traced = PlanTrace.of(ledger, CloudSpeed.TYPICAL, ArrivalModel.DEFAULTS)
+                .orElseThrow(() -> new IllegalArgumentException("the ledger holds no request to plan with"));
+        Trace trace = traced.trace();
+        double[] costs = traced.costs();
+        CacheStats stats = traced.stats();
         int slots = Math.max(1, Math.min(8, stats.peakConcurrentSessions()));
         Catalog catalog = catalog();
         OptionChooser chooser = new OptionChooser(catalog, CachePolicy.SESSION, KvCacheType.F16, List.of(), slots, stats.promptP90());

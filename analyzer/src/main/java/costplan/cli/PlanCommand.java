@@ -9,12 +9,14 @@ import costplan.plan.Baseline;
 import costplan.plan.OptionChooser;
 import costplan.plan.PlanRequest;
 import costplan.plan.PlanResult;
+import costplan.plan.PlanTrace;
 import costplan.plan.Planner;
 import costplan.plan.Uncertain;
 import costplan.pricing.SubscriptionPlans;
 import costplan.replay.CachePolicy;
 import costplan.replay.RouteRule;
 import costplan.speed.SpeedModels;
+import costplan.workload.ArrivalModel;
 import costplan.workload.CloudSpeed;
 import costplan.workload.Trace;
 import picocli.CommandLine.Command;
@@ -103,6 +105,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--cloud-tokens-per-second", paramLabel = "T", description = "Assumed cloud output speed, to recover your think time. Default: 50.")
     private Double cloudTokensPerSecond;
 
+    @Option(names = "--request-tokens", paramLabel = "N", defaultValue = "50000",
+            description = "For aggregated exports without request counts: the tokens of one request. Default: ${DEFAULT-VALUE}.")
+    private long requestTokens;
+
+    @Option(names = "--work-start", paramLabel = "HOUR", defaultValue = "9",
+            description = "For daily rows of aggregated exports: the hour work starts, in the --timezone. Default: ${DEFAULT-VALUE}.")
+    private int workStart;
+
+    @Option(names = "--working-hours", paramLabel = "H", defaultValue = "8",
+            description = "For daily rows of aggregated exports: the hours their requests are spread over. Default: ${DEFAULT-VALUE}.")
+    private double workingHours;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "2000", description = "Monte Carlo samples per option. Default: ${DEFAULT-VALUE}.")
     private int samples;
 
@@ -133,23 +147,18 @@ final class PlanCommand implements Callable<Integer> {
         Optional<UsageOptions.Usage> read = input.read(environment, err, null);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         UsageLedger ledger = read.get().ledger();
-        long aggregated = ledger.records().stream().filter(costplan.importers.UsageRecord::aggregated).count();
-        if (aggregated > 0) {
-            err.println("costplan: error: " + aggregated + " of the records are aggregated exports (buckets of many requests); "
-                    + "the replay needs per-request logs (Claude Code or Codex). Plan those, or leave the exports out");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (ledger.records().size() < MIN_REQUESTS) {
-            err.println("costplan: error: the logs hold " + ledger.records().size() + " requests; a plan needs at least "
+        CloudSpeed cloud = cloudTokensPerSecond == null ? CloudSpeed.TYPICAL
+                : new CloudSpeed(CloudSpeed.TYPICAL.firstTokenSeconds(), cloudTokensPerSecond);
+        Optional<PlanTrace> traced = PlanTrace.of(ledger, cloud, arrivals());
+        int requests = traced.map(t -> t.trace().requests().size()).orElse(0);
+        if (requests < MIN_REQUESTS) {
+            err.println("costplan: error: the logs hold " + requests + " requests; a plan needs at least "
                     + MIN_REQUESTS + " to show whether a machine keeps up (widen --since/--until or --project)");
             return ExitCodes.BAD_INPUT;
         }
-        CloudSpeed cloud = cloudTokensPerSecond == null ? CloudSpeed.TYPICAL
-                : new CloudSpeed(CloudSpeed.TYPICAL.firstTokenSeconds(), cloudTokensPerSecond);
-        Trace trace = Trace.of(ledger.records(), cloud);
-        double[] costs = new double[trace.requests().size()];
-        for (var r : trace.requests()) costs[r.index()] = ledger.costOf(r.recordIndex()).map(u -> u.toDouble()).orElse(0.0);
-        CacheStats stats = CacheStats.of(ledger);
+        Trace trace = traced.get().trace();
+        double[] costs = traced.get().costs();
+        CacheStats stats = traced.get().stats();
         int parallel = slots != null ? slots : Math.max(1, Math.min(8, stats.peakConcurrentSessions()));
         OptionChooser chooser = new OptionChooser(catalog, CachePolicy.parse(policy), KvCacheType.parse(kvQuant),
                 routes.stream().map(RouteRule::parse).toList(), parallel, stats.promptP90());
@@ -162,6 +171,10 @@ final class PlanCommand implements Callable<Integer> {
         out.flush();
         if (report != null) reportOptions.write(report, read.get(), input, spec, environment, err, result);
         return UsageOptions.finish(read.get(), err);
+    }
+
+    private ArrivalModel arrivals() {
+        return new ArrivalModel(workStart, workingHours, requestTokens, ArrivalModel.DEFAULTS.requestsPerSessionHour(), seed);
     }
 
     private Assumptions assumptions() {

@@ -29,6 +29,15 @@ final class PlanJsonView {
         baseline.put("monthlyUsd", plan.baseline().monthlyUsd());
         baseline.put("detail", plan.baseline().detail());
         ObjectNode trace = root.putObject("trace");
+        var origin = plan.trace().origin();
+        trace.put("kind", origin.kind());
+        trace.put("estimated", origin.estimated());
+        trace.put("description", origin.description());
+        if (origin.estimated()) {
+            trace.put("buckets", origin.buckets());
+            trace.put("reportedRequests", origin.reportedRequests());
+            trace.put("estimatedRequests", origin.estimatedRequests());
+        }
         trace.put("requests", plan.trace().requests().size());
         trace.put("sessions", plan.trace().streams());
         trace.put("days", plan.trace().days());

@@ -17,6 +17,7 @@ final class PlanTextView {
     }
 
     static void print(PlanResult plan, PrintWriter out) {
+        if (plan.trace().origin().estimated()) out.println("Trace: " + plan.trace().origin().description() + ".");
         out.println(plan.verdict());
         out.println();
         var trace = plan.trace();

@@ -50,8 +50,9 @@ public final class ReportPages {
         List<ReportSection> sections = new java.util.ArrayList<>();
         sections.add(PlanSections.of(plan, speeds, in.command()));
         sections.addAll(usage.sections());
+        String origin = plan.trace().origin().estimated() ? " The plan's trace is " + plan.trace().origin().description() + "." : "";
         return new ReportPage("Should you run your AI coding on your own machine?", plan.verdict(),
-                usage.summary() + " " + usage.subtitle(), sections);
+                usage.summary() + " " + usage.subtitle() + origin, sections);
     }
 
     /** Returns the usage in one sentence: period, requests, tokens, cache share, cost, and the plans beside it. */

@@ -23,12 +23,24 @@ public final class Trace {
     private final int streams;
     private final Instant start;
     private final CloudSpeed cloudSpeed;
+    private final TraceOrigin origin;
 
-    private Trace(List<TraceRequest> requests, int streams, Instant start, CloudSpeed cloudSpeed) {
+    private Trace(List<TraceRequest> requests, int streams, Instant start, CloudSpeed cloudSpeed, TraceOrigin origin) {
         this.requests = List.copyOf(requests);
         this.streams = streams;
         this.start = start;
         this.cloudSpeed = cloudSpeed;
+        this.origin = origin;
+    }
+
+    /** Returns this trace labelled with where its requests come from. */
+    public Trace withOrigin(TraceOrigin newOrigin) {
+        return new Trace(requests, streams, start, cloudSpeed, newOrigin);
+    }
+
+    /** Where the requests come from: the logs, or an estimate standing in for aggregated exports. */
+    public TraceOrigin origin() {
+        return origin;
     }
 
     /** Builds the trace of {@code records} (any order), assuming the cloud answered at {@code cloudSpeed}. */
@@ -67,7 +79,7 @@ public final class Trace {
                     r.tokens().inputTokens(), r.tokens().cacheCreationTokens(), r.tokens().cacheReadTokens(),
                     r.tokens().outputTokens(), r.model(), !r.toolNames().isEmpty(), i));
         }
-        return new Trace(requests, byStream.size(), first, cloudSpeed);
+        return new Trace(requests, byStream.size(), first, cloudSpeed, TraceOrigin.REPLAY);
     }
 
     private static Instant cloudStart(UsageRecord r, CloudSpeed speed) {

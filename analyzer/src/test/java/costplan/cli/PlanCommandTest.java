@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,10 +111,43 @@ class PlanCommandTest {
     }
 
     @Test
-    void planRefusesATraceOfAggregatedExportRows() {
-        Run plan = run("plan", "-z", "UTC", "../samples/exports/anthropic-usage-report.page1.json",
-                "../samples/exports/anthropic-usage-report.page2.json", "../samples/exports/anthropic-usage-report.page3.json");
-        assertThat(plan.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(plan.err()).contains("28 of the records are aggregated exports (buckets of many requests)");
+    void plansAggregatedExportsWithALabelledArrivalModel() throws IOException {
+        String[] pages = {"../samples/exports/anthropic-usage-report.page1.json",
+                "../samples/exports/anthropic-usage-report.page2.json", "../samples/exports/anthropic-usage-report.page3.json"};
+        Path report = Files.createTempDirectory("plan-report").resolve("plan.html");
+        Run text = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--report",
+                report.toString()}, pages));
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(Files.readString(report)).contains("The plan&#39;s trace is an estimate, not a replay: 28 rows");
+        assertThat(text.out()).startsWith("Trace: an estimate, not a replay: 28 rows of aggregated exports (time buckets that"
+                + " name no request) stand in as 3,155 requests (0 reported by the exports, 3,155 estimated at 50,000 tokens each)");
+        Run json = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json"}, pages));
+        JsonNode plan = new ObjectMapper().readTree(json.out());
+        assertThat(plan.get("trace").get("kind").asText()).isEqualTo("arrival-model");
+        assertThat(plan.get("trace").get("estimatedRequests").asLong()).isEqualTo(3_155);
+        assertThat(plan.get("trace").get("buckets").asInt()).isEqualTo(28);
+        // The exports' computed cost, $153.1313687 over the 7 days the arrivals span, at 30.4375 days a month.
+        assertThat(plan.get("baseline").get("monthlyUsd").asDouble())
+                .isCloseTo(153.1313687 / 7 * 30.4375, org.assertj.core.data.Offset.offset(1e-6));
+        Run fewer = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json",
+                "--request-tokens", "500000"}, pages));
+        // Each row's tokens over 500,000, rounded, at least 1: 315 (worked out from the three pages' rows).
+        assertThat(new ObjectMapper().readTree(fewer.out()).get("trace").get("estimatedRequests").asLong()).isEqualTo(315);
+    }
+
+    @Test
+    void replaysLoggedRequestsAsLoggedBesideTheRequestsStandingInForExportRows() {
+        Run r = run("plan", SAMPLE, "../samples/exports/anthropic-usage-report.page1.json", "-z", "UTC", "--samples", "100",
+                "--device", "rtx-3090");
+        // Exit 4: the sample has a torn line on purpose, and page 1 alone misses the page it points to.
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SKIPPED_INPUT);
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("Trace: an estimate, not a replay: 12 rows")
+                .endsWith("; the 36 requests of per-request logs are replayed as logged.");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }
