@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.catalog.Catalog;
 import costplan.pricing.PriceBook;
 import costplan.pricing.SubscriptionPlans;
 import costplan.report.ReportFile;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +60,11 @@ final class WhatifCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        WhatIf whatIf = WhatIfFile.read(file);
-        WhatIfResult result = new WhatIfRunner(catalogOptions.catalog(), PriceBook.bundled(), SubscriptionPlans.bundled(),
+        if (!Files.isRegularFile(file))
+            throw new IOException(file + ": no such scenario file; give a .yaml or .json file like samples/scenarios/*.yaml");
+        Catalog catalog = catalogOptions.catalog();
+        WhatIf whatIf = WhatIfFile.read(file, catalog);
+        WhatIfResult result = new WhatIfRunner(catalog, PriceBook.bundled(), SubscriptionPlans.bundled(),
                 SpeedModels.standard()).run(whatIf);
         if (json) WhatIfJsonView.print(result, out);
         else out.print(result);

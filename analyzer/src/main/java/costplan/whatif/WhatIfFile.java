@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import costplan.catalog.Catalog;
 import costplan.catalog.ClosestIds;
 import costplan.catalog.Resale;
+import costplan.catalog.UnknownIdException;
 import costplan.workload.DailyWorkload;
 import costplan.workload.SyntheticWorkload;
 
@@ -52,21 +54,29 @@ public final class WhatIfFile {
     }
 
     private final Path file;
+    /** The catalog the file's device, model and engine ids must name, or null to leave them to the run. */
+    private final Catalog catalog;
 
-    private WhatIfFile(Path file) {
+    private WhatIfFile(Path file, Catalog catalog) {
         this.file = file;
+        this.catalog = catalog;
     }
 
-    /** Reads the scenario in {@code file}. */
+    /** Reads the scenario in {@code file}; unknown catalog ids are reported when it runs. */
     public static WhatIf read(Path file) throws IOException {
-        return new WhatIfFile(file).scenario(parse(file));
+        return new WhatIfFile(file, null).scenario(parse(file));
+    }
+
+    /** Reads the scenario in {@code file}, reporting a device, model or engine {@code catalog} lacks with its line. */
+    public static WhatIf read(Path file, Catalog catalog) throws IOException {
+        return new WhatIfFile(file, catalog).scenario(parse(file));
     }
 
     private static Node parse(Path file) throws IOException {
         JsonFactory factory = file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? new JsonFactory() : new YAMLFactory();
         try (JsonParser p = factory.createParser(Files.newBufferedReader(file))) {
             if (p.nextToken() == null) throw new WhatIfFileException(file, 1, "the file is empty; a scenario needs at least a workload");
-            return new WhatIfFile(file).node(p);
+            return new WhatIfFile(file, null).node(p);
         } catch (JsonProcessingException e) {
             throw new WhatIfFileException(file, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
                     "not valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
@@ -200,6 +210,12 @@ public final class WhatIfFile {
         List<String> routes = !f.containsKey("routes") ? List.of()
                 : list(f.get("routes"), where + ".routes").stream().map(n -> text(n, where + ".routes")).toList();
         Integer slots = f.containsKey("slots") ? wholeNumber(f.get("slots"), where + ".slots") : null;
+        known(f.get("device"), where + ".device", c -> c.device(text(f.get("device"), where + ".device")));
+        if (f.containsKey("model")) {
+            String model = text(f.get("model"), where + ".model");
+            known(f.get("model"), where + ".model", c -> c.model(model.contains(":") ? model.substring(0, model.indexOf(':')) : model));
+        }
+        if (f.containsKey("engine")) known(f.get("engine"), where + ".engine", c -> c.engine(text(f.get("engine"), where + ".engine")));
         return at(node, where, () -> new OptionSpec(text(f.get("device"), where + ".device"), optionalText(f, "model", where),
                 optionalText(f, "engine", where), optionalText(f, "policy", where), slots, optionalText(f, "kvType", where), routes));
     }
@@ -214,6 +230,7 @@ public final class WhatIfFile {
         if (f.containsKey("devices")) {
             for (var device : map(f.get("devices"), "overrides.devices", null).entrySet()) {
                 String where = "overrides.devices." + device.getKey();
+                known(device.getValue(), where, c -> c.device(device.getKey()));
                 Map<String, Node> d = map(device.getValue(), where, DEVICE);
                 w = numbers(w, where + ".", d);
                 if (d.containsKey("resale")) {
@@ -329,6 +346,16 @@ public final class WhatIfFile {
 
     private WhatIf apply(Node node, String where, WhatIf w, java.util.function.UnaryOperator<WhatIf> change) {
         return at(node, where, () -> change.apply(w));
+    }
+
+    /** Checks, when a catalog is given, that {@code lookup} finds the id written at {@code node}. */
+    private void known(Node node, String where, java.util.function.Consumer<Catalog> lookup) {
+        if (catalog == null) return;
+        try {
+            lookup.accept(catalog);
+        } catch (UnknownIdException e) {
+            throw new WhatIfFileException(file, node.line(), "field " + where + ": " + e.getMessage());
+        }
     }
 
     /** Runs {@code make}, reporting a rule it breaks at {@code node}'s line. */
