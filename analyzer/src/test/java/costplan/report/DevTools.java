@@ -104,6 +104,8 @@ final class DevTools implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // Listed first: once the browser is gone, its renderer and GPU helpers are no longer its descendants.
+        List<ProcessHandle> helpers = browser.descendants().toList();
         try {
             sessionId = null;
             call("Browser.close", Map.of());
@@ -111,6 +113,8 @@ final class DevTools implements AutoCloseable {
             // The browser may close the socket before it answers.
         }
         if (!browser.waitFor(10, TimeUnit.SECONDS)) browser.destroyForcibly().waitFor();
+        // The helpers normally end with the browser; a test run must not leave one behind.
+        helpers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private final class Listener implements WebSocket.Listener {

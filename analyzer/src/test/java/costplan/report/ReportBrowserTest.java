@@ -31,6 +31,7 @@ class ReportBrowserTest {
 
     private static Path report;
     private static Path planReport;
+    private static Path whatIfReport;
 
     @BeforeAll
     static void writeReport() throws IOException {
@@ -42,6 +43,10 @@ class ReportBrowserTest {
         var plan = costplan.Costplan.plan(inputs.ledger(), "mac-studio-m3-ultra-256gb", "rtx-5090", "rented-h100-runpod");
         ReportFile.write(planReport, new ReportRenderer().render(ReportPages.usageAndPlan(inputs, plan,
                 costplan.speed.SpeedModels.standard())), List.of(ReportFixtures.ERA_2026), true);
+        whatIfReport = OUT.resolve("whatif.html");
+        Path scenario = Path.of("../samples/scenarios/004-cloud-vs-self-hosted.yaml");
+        var whatIf = costplan.whatif.WhatIfRunner.bundled().run(costplan.whatif.WhatIfFile.read(scenario));
+        ReportFile.write(whatIfReport, new ReportRenderer().render(WhatIfReport.page(whatIf)), List.of(scenario), true);
     }
 
     @Test
@@ -52,6 +57,11 @@ class ReportBrowserTest {
     @Test
     void planReportLoadsCleanlyAndDrawsItsChartsToo() throws Exception {
         check(planReport, "plan-", 7 + 3);
+    }
+
+    @Test
+    void whatIfReportLoadsCleanlyAndDrawsItsSweep() throws Exception {
+        check(whatIfReport, "whatif-", 1);
     }
 
     private static void check(Path report, String prefix, int charts) throws Exception {
