@@ -158,11 +158,12 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
      * counting them again would double the parent's usage.
      */
     private static List<UsageRecord> withoutSidechainReplays(Collection<Candidate> candidates) {
+        List<Candidate> all = new ArrayList<>(candidates);   // one pass over the concurrent map, then plain lists
         Set<String> mainThreadMessages = new HashSet<>();
-        for (Candidate c : candidates)
+        for (Candidate c : all)
             if (!c.sidechain && c.record.messageId() != null) mainThreadMessages.add(c.record.messageId());
-        List<UsageRecord> kept = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates)
+        List<UsageRecord> kept = new ArrayList<>(all.size());
+        for (Candidate c : all)
             if (!c.sidechain || !mainThreadMessages.contains(c.record.messageId())) kept.add(c.record);
         return kept;
     }

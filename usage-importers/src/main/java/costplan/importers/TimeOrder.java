@@ -24,12 +24,11 @@ final class TimeOrder {
     /** Returns {@code records} in time order, then by ids; the list is not changed. */
     static UsageRecord[] sorted(List<UsageRecord> records) {
         UsageRecord[] in = records.toArray(UsageRecord[]::new);
-        if (in.length >= 1 << INDEX_BITS || !packable(in)) {
+        long[] keys = in.length < 1 << INDEX_BITS ? packedKeys(in) : null;
+        if (keys == null) {
             Arrays.sort(in, BY_TIME_AND_IDS);
             return in;
         }
-        long[] keys = new long[in.length];
-        for (int i = 0; i < in.length; i++) keys[i] = in[i].timestamp().toEpochMilli() << INDEX_BITS | i;
         Arrays.sort(keys);
         UsageRecord[] out = new UsageRecord[in.length];
         for (int i = 0; i < keys.length; i++) out[i] = in[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
@@ -41,13 +40,15 @@ final class TimeOrder {
         return out;
     }
 
-    /** Whether every time is a whole millisecond in the range the packed key holds. */
-    private static boolean packable(UsageRecord[] records) {
-        for (UsageRecord r : records) {
-            Instant t = r.timestamp();
-            if (t.getNano() % 1_000_000 != 0 || t.getEpochSecond() < 0 || t.toEpochMilli() > MAX_MILLIS) return false;
+    /** Returns each record's millisecond and index packed in a {@code long}, or null when a time does not fit one. */
+    private static long[] packedKeys(UsageRecord[] records) {
+        long[] keys = new long[records.length];
+        for (int i = 0; i < records.length; i++) {
+            Instant t = records[i].timestamp();
+            if (t.getNano() % 1_000_000 != 0 || t.getEpochSecond() < 0 || t.getEpochSecond() > MAX_MILLIS / 1000) return null;
+            keys[i] = t.toEpochMilli() << INDEX_BITS | i;
         }
-        return true;
+        return keys;
     }
 
     private static String nullAsEmpty(String text) {
