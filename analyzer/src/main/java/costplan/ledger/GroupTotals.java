@@ -5,10 +5,11 @@ import costplan.importers.Usd;
 import costplan.importers.UsageRecord;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** Adds requests up into a {@link UsageGroup}, per model too when asked; costs are summed exactly. */
 final class GroupTotals {
@@ -21,7 +22,7 @@ final class GroupTotals {
 
     GroupTotals(String key, boolean perModel) {
         this.key = key;
-        this.byModel = perModel ? new TreeMap<>() : null;
+        this.byModel = perModel ? new HashMap<>() : null;
     }
 
     void add(UsageRecord r, Optional<Usd> computed) {
@@ -54,7 +55,7 @@ final class GroupTotals {
 
     UsageGroup toGroup() {
         List<UsageGroup> models = byModel == null ? List.of()
-                : byModel.values().stream().map(GroupTotals::toGroup).toList();
+                : byModel.values().stream().map(GroupTotals::toGroup).sorted(Comparator.comparing(UsageGroup::key)).toList();
         return new UsageGroup(key, requests, new TokenCounts(input, output, cacheCreation, cacheRead), cache5m, cache1h,
                 webSearch, new Usd(cost), unpriced, unpricedTokens, new Usd(reportedCost), reported, subAgent, fast, records,
                 unpricedRecords, aggregated, models);

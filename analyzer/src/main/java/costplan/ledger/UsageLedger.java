@@ -131,9 +131,17 @@ public final class UsageLedger {
     private List<UsageGroup> computeGroups(Grouping grouping) {
         List<String> keys = keys(grouping);
         Map<String, GroupTotals> groups = new TreeMap<>();
-        for (int i = 0; i < records.size(); i++)
-            groups.computeIfAbsent(keys.get(i), k -> new GroupTotals(k, grouping != Grouping.MODEL))
-                    .add(records.get(i), costs.get(i));
+        String lastKey = null;
+        GroupTotals last = null;
+        for (int i = 0; i < records.size(); i++) {
+            String key = keys.get(i);
+            // Records are in time order, so a calendar key repeats for long runs: look it up once per run.
+            if (!key.equals(lastKey)) {
+                last = groups.computeIfAbsent(key, k -> new GroupTotals(k, grouping != Grouping.MODEL));
+                lastKey = key;
+            }
+            last.add(records.get(i), costs.get(i));
+        }
         return groups.values().stream().map(GroupTotals::toGroup).toList();
     }
 

@@ -89,11 +89,10 @@ final class LogFileFinder {
             // The file key (device and inode) tells a file reached by two paths without resolving every link.
             if (!seen.add(attrs.fileKey() != null ? attrs.fileKey() : file.toRealPath())) return;
             long size = attrs.size();
-            Path base = root.toAbsolutePath().normalize();
-            Path absolute = file.toAbsolutePath().normalize();
-            Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute.getFileName();
+            // The walk names files under the root as given, so the relative path needs no normalising first.
+            Path relative = file.startsWith(root) ? root.relativize(file) : file.getFileName();
             String folder = relative.getNameCount() > 1 ? relative.getName(0).toString()
-                    : String.valueOf(base.getFileName());
+                    : String.valueOf(root.toAbsolutePath().normalize().getFileName());
             String name = file.getFileName().toString();
             boolean subAgent = name.startsWith("agent-") || relative.toString().contains("subagents");
             files.add(new LogFile(file, size, folder, subAgent));
