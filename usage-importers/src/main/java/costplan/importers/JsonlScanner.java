@@ -164,9 +164,10 @@ final class JsonlScanner {
                 }
             return;
         }
-        int signAt = skipSign.in(buffer, first, head);
-        if (signAt >= 0 && skipSignBefore.in(buffer, first, signAt) < 0
-                && skipSignBefore.in(buffer, signAt, head) >= 0) return;
+        // The sign counts only before the first skipSignBefore, so that is found first and the sign sought only up
+        // to it: a few hundred bytes a line rather than the whole head.
+        int beforeAt = skipSignBefore.in(buffer, first, head);
+        if (beforeAt >= 0 && skipSign.in(buffer, first, beforeAt) >= 0) return;
         // Claude Code writes the usage object near the end of a line, so the search runs backwards.
         if (marker.lastIn(buffer, first, lastByte + 1) >= 0)
             listener.markedLine(buffer, first, lastByte + 1, lineNumber);
