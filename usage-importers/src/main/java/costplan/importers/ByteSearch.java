@@ -81,6 +81,15 @@ final class ByteSearch {
     /** Returns the index of the first byte of {@code pattern} in {@code bytes[from, to)}, or -1. */
     static int indexOf(byte[] bytes, int from, int to, long pattern) {
         int i = from;
+        // Two words a turn: the compiled loop of a short run then reads about twice as many bytes a second.
+        for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
+            long first = (long) LONGS.get(bytes, i) ^ pattern;
+            long second = (long) LONGS.get(bytes, i + Long.BYTES) ^ pattern;
+            long firstZeros = (first - ONES) & ~first & HIGH_BITS;
+            long secondZeros = (second - ONES) & ~second & HIGH_BITS;
+            if ((firstZeros | secondZeros) != 0) return firstZeros != 0 ? i + (Long.numberOfTrailingZeros(firstZeros) >>> 3)
+                    : i + Long.BYTES + (Long.numberOfTrailingZeros(secondZeros) >>> 3);
+        }
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i) ^ pattern;
             long zeroBytes = (word - ONES) & ~word & HIGH_BITS;
@@ -97,13 +106,14 @@ final class ByteSearch {
      */
     static int jsonStringSpecial(byte[] bytes, int from, int to) {
         int i = from;
+        for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
+            long special = stringSpecial((long) LONGS.get(bytes, i));
+            long next = stringSpecial((long) LONGS.get(bytes, i + Long.BYTES));
+            if ((special | next) != 0) return special != 0 ? i + (Long.numberOfTrailingZeros(special) >>> 3)
+                    : i + Long.BYTES + (Long.numberOfTrailingZeros(next) >>> 3);
+        }
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            long quote = word ^ QUOTES;
-            long backslash = word ^ BACKSLASHES;
-            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word;
-            special &= HIGH_BITS;
-            // The lowest flagged byte is exact: a borrow only ever flags bytes above a real match.
+            long special = stringSpecial((long) LONGS.get(bytes, i));
             if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
         }
         for (; i < to; i++) {
@@ -111,6 +121,16 @@ final class ByteSearch {
             if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return i;
         }
         return to;
+    }
+
+    /**
+     * Flags the high bit of each byte of {@code word} that is a quote, a backslash, a control character or not ASCII.
+     * The lowest flagged byte is exact: a borrow only ever flags bytes above a real match.
+     */
+    private static long stringSpecial(long word) {
+        long quote = word ^ QUOTES;
+        long backslash = word ^ BACKSLASHES;
+        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word) & HIGH_BITS;
     }
 
     /** Returns the index of the last byte of {@code pattern} in {@code bytes[from, to)}, or -1. */
