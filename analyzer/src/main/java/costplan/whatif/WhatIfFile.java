@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import costplan.catalog.Catalog;
 import costplan.catalog.ClosestIds;
-import costplan.catalog.Resale;
 import costplan.catalog.UnknownIdException;
 import costplan.workload.DailyWorkload;
 import costplan.workload.SyntheticWorkload;

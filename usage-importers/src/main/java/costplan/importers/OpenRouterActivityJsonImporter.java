@@ -1,6 +1,5 @@
 package costplan.importers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
