@@ -7,14 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,16 +17,8 @@ class AnalyzeCommandTest {
     Path home;
     private Path projects;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment env = new Environment(Map.of(), home, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC),
-                ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(home, args);
     }
 
     private static String line(String msgId, String model, String time, long input, long output, long cacheWrite, long cacheRead) {
@@ -54,7 +40,7 @@ class AnalyzeCommandTest {
 
     @Test
     void writesCcusageCompatibleDailyJsonWithCostplansExtras() throws IOException {
-        Run r = run("analyze", "--json", "--timezone", "UTC");
+        CliRun r = run("analyze", "--json", "--timezone", "UTC");
         assertThat(r.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         JsonNode first = json.get("daily").get(0);
@@ -75,7 +61,7 @@ class AnalyzeCommandTest {
 
     @Test
     void cutsDaysInTheChosenZone() throws IOException {
-        Run r = run("analyze", "--json", "--timezone", "Europe/Paris");
+        CliRun r = run("analyze", "--json", "--timezone", "Europe/Paris");
         JsonNode daily = new ObjectMapper().readTree(r.out()).get("daily");
         assertThat(daily).hasSize(1);
         assertThat(daily.get(0).get("date").asText()).isEqualTo("2026-01-06");
@@ -83,7 +69,7 @@ class AnalyzeCommandTest {
 
     @Test
     void printsAlignedTablesWithGroupedThousandsAndDollars() {
-        Run r = run("analyze", "--by", "model", "--timezone", "UTC");
+        CliRun r = run("analyze", "--by", "model", "--timezone", "UTC");
         assertThat(r.out()).containsPattern("Cache reads +30,000\\n")
                 .contains("claude-mystery-9")
                 .contains("unpriced");
@@ -92,7 +78,7 @@ class AnalyzeCommandTest {
 
     @Test
     void filtersByDateProjectAndModel() throws IOException {
-        Run r = run("analyze", "--json", "--timezone", "UTC", "--since", "20260106", "--model", "haiku", "--project", "SHOP");
+        CliRun r = run("analyze", "--json", "--timezone", "UTC", "--since", "20260106", "--model", "haiku", "--project", "SHOP");
         JsonNode totals = new ObjectMapper().readTree(r.out()).get("totals");
         assertThat(totals.get("requests").asLong()).isEqualTo(1);
         assertThat(totals.get("inputTokens").asLong()).isEqualTo(20);
@@ -101,38 +87,38 @@ class AnalyzeCommandTest {
     @Test
     void exitsWithFourWhenLinesWereSkippedAndThreeUnderStrict() throws IOException {
         Files.writeString(projects.resolve("s1.jsonl"), "{\"torn\":", java.nio.file.StandardOpenOption.APPEND);
-        Run lenient = run("analyze", "--timezone", "UTC");
+        CliRun lenient = run("analyze", "--timezone", "UTC");
         assertThat(lenient.exitCode()).isEqualTo(4);
         assertThat(lenient.err()).contains("s1.jsonl:4: the last line is cut off")
                 .contains("costplan: skipped 1 of 4 lines (1 torn line); the rest was read (exit code 4)");
-        Run strict = run("analyze", "--strict", "--timezone", "UTC");
+        CliRun strict = run("analyze", "--strict", "--timezone", "UTC");
         assertThat(strict.exitCode()).isEqualTo(3);
         assertThat(strict.out()).isEmpty();
     }
 
     @Test
     void rejectsBadOptionsWithExitTwo() {
-        Run by = run("analyze", "--by", "year");
+        CliRun by = run("analyze", "--by", "year");
         assertThat(by.exitCode()).isEqualTo(2);
         assertThat(by.err()).contains("unknown grouping 'year'; expected one of [day, week, month, session, project, model, block, source]");
-        Run zone = run("analyze", "--timezone", "Mars/Olympus");
+        CliRun zone = run("analyze", "--timezone", "Mars/Olympus");
         assertThat(zone.exitCode()).isEqualTo(2);
         assertThat(zone.err()).contains("--timezone: unknown time zone 'Mars/Olympus'");
-        Run date = run("analyze", "--since", "yesterday");
+        CliRun date = run("analyze", "--since", "yesterday");
         assertThat(date.err()).contains("--since: expected a date like 2026-01-31 or 20260131 but was 'yesterday'");
         assertThat(run("analyze", "--bogus").exitCode()).isEqualTo(2);
     }
 
     @Test
     void writesCsvWithOneRowPerGroupAndModel() {
-        Run r = run("analyze", "--csv", "--by", "month", "--timezone", "UTC");
+        CliRun r = run("analyze", "--csv", "--by", "month", "--timezone", "UTC");
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("month,model,requests,inputTokens");
         assertThat(r.out()).contains("2026-01,,3,35,305,3000,3000,0,30000,33340,");
     }
 
     @Test
     void groupsIntoFiveHourBlocksStartingOnTheHour() throws IOException {
-        Run r = run("analyze", "--json", "--by", "block", "--timezone", "UTC");
+        CliRun r = run("analyze", "--json", "--by", "block", "--timezone", "UTC");
         JsonNode blocks = new ObjectMapper().readTree(r.out()).get("blocks");
         assertThat(blocks).hasSize(1);
         assertThat(blocks.get(0).get("blockStart").asText()).isEqualTo("2026-01-05T23:00Z");
@@ -145,7 +131,7 @@ class AnalyzeCommandTest {
 
     @Test
     void readsSeveralSourcesAtOnceAndGroupsThemBySource() throws IOException {
-        Run r = run("analyze", "--json", "--timezone", "UTC", "--by", "source", sample("codex"),
+        CliRun r = run("analyze", "--json", "--timezone", "UTC", "--by", "source", sample("codex"),
                 sample("exports/openrouter-activity.csv"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
@@ -159,7 +145,7 @@ class AnalyzeCommandTest {
 
     @Test
     void showsReportedAgainstComputedCostPerDayAndModel() throws IOException {
-        Run r = run("analyze", "--json", "--timezone", "UTC", sample("exports/anthropic-usage-report.page1.json"),
+        CliRun r = run("analyze", "--json", "--timezone", "UTC", sample("exports/anthropic-usage-report.page1.json"),
                 sample("exports/anthropic-usage-report.page2.json"), sample("exports/anthropic-usage-report.page3.json"),
                 sample("exports/anthropic-cost-report.json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -179,7 +165,7 @@ class AnalyzeCommandTest {
         Path file = home.resolve("export.txt");
         Files.writeString(file, "usage_date_utc;model_version;usage_input_tokens_no_cache;usage_input_tokens_cache_read;usage_output_tokens\n"
                 + "2026-10-05;claude-haiku-4-5-20251001;1000;2000;300\n2026-10-06;claude-haiku-4-5-20251001;x;0;0\n");
-        Run r = run("analyze", "--format", "anthropic-console-usage-csv", "--timezone", "UTC", file.toString());
+        CliRun r = run("analyze", "--format", "anthropic-console-usage-csv", "--timezone", "UTC", file.toString());
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("costplan: warning: " + file
                 + ":3: expected usage_input_tokens_no_cache to be a whole number but was \"x\"");
@@ -190,7 +176,7 @@ class AnalyzeCommandTest {
 
     @Test
     void warnsWhenTwoExportsHoldTheSameUsage() {
-        Run r = run("analyze", "--timezone", "UTC", sample("exports/openai-usage-completions.json"),
+        CliRun r = run("analyze", "--timezone", "UTC", sample("exports/openai-usage-completions.json"),
                 sample("exports/openai-dashboard-usage.csv"));
         assertThat(r.err()).contains("costplan: warning: openai-usage and openai-usage-csv both hold openai usage of"
                 + " [gpt-5-2025-08-07, gpt-5-mini-2025-08-07] from 2026-10-05 to 2026-10-11; they are two exports of the"

@@ -7,13 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,13 +73,9 @@ class CcusageAgreementTest {
     }
 
     private static JsonNode analyze(Path tree, String zone) throws IOException {
-        StringWriter out = new StringWriter();
-        Environment env = new Environment(Map.of(), tree, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC),
-                ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), env,
-                "analyze", "--by", "day", "--json", "--timezone", zone, tree.toString());
-        assertThat(code).isIn(0, 4);
-        return JSON.readTree(out.toString());
+        CliRun run = CliRun.in(tree, "analyze", "--by", "day", "--json", "--timezone", zone, tree.toString());
+        assertThat(run.exitCode()).isIn(0, 4);
+        return JSON.readTree(run.out());
     }
 
     private static void compare(Path tree, String zone, String ccusageFile) throws IOException {

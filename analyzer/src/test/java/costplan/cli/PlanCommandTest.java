@@ -5,35 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlanCommandTest {
     private static final String SAMPLE = Path.of("../samples/claude").toString();
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment env = new Environment(Map.of(), Path.of("/nonexistent"), Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
-                ZoneOffset.UTC), ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void writesTheVerdictBaselineAndEveryOptionWithTheDocumentedFields() throws IOException {
-        Run r = run("plan", SAMPLE, "--device", "mac-studio-m3-ultra-256gb", "--device", "rented-h100-runpod",
+        CliRun r = run("plan", SAMPLE, "--device", "mac-studio-m3-ultra-256gb", "--device", "rented-h100-runpod",
                 "--model", "qwen3-coder-30b-a3b", "--samples", "200", "--json", "-z", "UTC");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(4);  // the sample holds one torn line on purpose
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -69,7 +55,7 @@ class PlanCommandTest {
 
     @Test
     void aSubscriptionBaselineIsItsMonthlyPrice() throws IOException {
-        Run r = run("plan", SAMPLE, "--device", "rtx-5090", "--baseline", "max-20x", "--samples", "100", "--json", "-z", "UTC");
+        CliRun r = run("plan", SAMPLE, "--device", "rtx-5090", "--baseline", "max-20x", "--samples", "100", "--json", "-z", "UTC");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("baseline").get("name").asText()).isEqualTo("Claude Max 20x");
         assertThat(json.get("baseline").get("monthlyUsd").asDouble()).isEqualTo(200);
@@ -77,30 +63,30 @@ class PlanCommandTest {
 
     @Test
     void badOptionsAndIdsGetClearMessages() {
-        Run baseline = run("plan", SAMPLE, "--baseline", "max-50x", "-z", "UTC");
+        CliRun baseline = run("plan", SAMPLE, "--baseline", "max-50x", "-z", "UTC");
         assertThat(baseline.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(baseline.err()).contains("--baseline: unknown plan 'max-50x'; expected api or one of").contains("max-20x");
-        Run device = run("plan", SAMPLE, "--device", "rtx4090", "-z", "UTC");
+        CliRun device = run("plan", SAMPLE, "--device", "rtx4090", "-z", "UTC");
         assertThat(device.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(device.err()).contains("unknown device 'rtx4090'; closest: rtx-4090");
-        Run slots = run("plan", SAMPLE, "--slots", "0", "-z", "UTC");
+        CliRun slots = run("plan", SAMPLE, "--slots", "0", "-z", "UTC");
         assertThat(slots.err()).contains("slots must be 1 to 256 but was 0");
-        Run route = run("plan", SAMPLE, "--route", "share:1.5", "-z", "UTC");
+        CliRun route = run("plan", SAMPLE, "--route", "share:1.5", "-z", "UTC");
         assertThat(route.err()).contains("the share must be between 0 and 1");
-        Run growth = run("plan", SAMPLE, "--growth", "-1.5", "-z", "UTC");
+        CliRun growth = run("plan", SAMPLE, "--growth", "-1.5", "-z", "UTC");
         assertThat(growth.err()).contains("monthly growth must be above -100 %");
     }
 
     @Test
     void aTinyTraceIsRefusedWithTheReason() {
-        Run r = run("plan", SAMPLE, "--since", "2026-01-05", "--until", "2026-01-05", "--project", "no-such-project", "-z", "UTC");
+        CliRun r = run("plan", SAMPLE, "--since", "2026-01-05", "--until", "2026-01-05", "--project", "no-such-project", "-z", "UTC");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("the logs hold 0 requests; a plan needs at least 10");
     }
 
     @Test
     void analyzeReadsClaudeAndCodexTogetherAndGroupsBySource() throws IOException {
-        Run r = run("analyze", SAMPLE, Path.of("../samples/codex").toString(), "--by", "source", "--json", "-z", "UTC");
+        CliRun r = run("analyze", SAMPLE, Path.of("../samples/codex").toString(), "--by", "source", "--json", "-z", "UTC");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
         JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
         assertThat(sources.findValuesAsText("source")).containsExactly("claude-code", "codex");
@@ -115,13 +101,13 @@ class PlanCommandTest {
         String[] pages = {"../samples/exports/anthropic-usage-report.page1.json",
                 "../samples/exports/anthropic-usage-report.page2.json", "../samples/exports/anthropic-usage-report.page3.json"};
         Path report = Files.createTempDirectory("plan-report").resolve("plan.html");
-        Run text = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--report",
+        CliRun text = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--report",
                 report.toString()}, pages));
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(Files.readString(report)).contains("The plan&#39;s trace is an estimate, not a replay: 28 rows");
         assertThat(text.out()).startsWith("Trace: an estimate, not a replay: 28 rows of aggregated exports (time buckets that"
                 + " name no request) stand in as 3,155 requests (0 reported by the exports, 3,155 estimated at 50,000 tokens each)");
-        Run json = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json"}, pages));
+        CliRun json = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json"}, pages));
         JsonNode plan = new ObjectMapper().readTree(json.out());
         assertThat(plan.get("trace").get("kind").asText()).isEqualTo("arrival-model");
         assertThat(plan.get("trace").get("estimatedRequests").asLong()).isEqualTo(3_155);
@@ -129,7 +115,7 @@ class PlanCommandTest {
         // The exports' computed cost, $153.1313687 over the 7 days the arrivals span, at 30.4375 days a month.
         assertThat(plan.get("baseline").get("monthlyUsd").asDouble())
                 .isCloseTo(153.1313687 / 7 * 30.4375, org.assertj.core.data.Offset.offset(1e-6));
-        Run fewer = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json",
+        CliRun fewer = run(concat(new String[] {"plan", "-z", "UTC", "--samples", "100", "--device", "rtx-3090", "--json",
                 "--request-tokens", "500000"}, pages));
         // Each row's tokens over 500,000, rounded, at least 1: 315 (worked out from the three pages' rows).
         assertThat(new ObjectMapper().readTree(fewer.out()).get("trace").get("estimatedRequests").asLong()).isEqualTo(315);
@@ -137,7 +123,7 @@ class PlanCommandTest {
 
     @Test
     void replaysLoggedRequestsAsLoggedBesideTheRequestsStandingInForExportRows() {
-        Run r = run("plan", SAMPLE, "../samples/exports/anthropic-usage-report.page1.json", "-z", "UTC", "--samples", "100",
+        CliRun r = run("plan", SAMPLE, "../samples/exports/anthropic-usage-report.page1.json", "-z", "UTC", "--samples", "100",
                 "--device", "rtx-3090");
         // Exit 4: the sample has a torn line on purpose, and page 1 alone misses the page it points to.
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SKIPPED_INPUT);

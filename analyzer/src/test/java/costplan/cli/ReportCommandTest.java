@@ -5,14 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,16 +17,8 @@ class ReportCommandTest {
     Path outDir;
     private Path logs;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment env = new Environment(Map.of(), home, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
-                ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(home, args);
     }
 
     @BeforeEach
@@ -48,7 +34,7 @@ class ReportCommandTest {
     @Test
     void writesTheReportAndSaysWhere() throws IOException {
         Path file = outDir.resolve("usage.html");
-        Run r = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString(), "--usage-only");
+        CliRun r = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString(), "--usage-only");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("costplan: wrote " + file + "\n");
@@ -63,7 +49,7 @@ class ReportCommandTest {
     @Test
     void analyzePrintsItsTablesAndWritesTheReportToo() throws IOException {
         Path file = outDir.resolve("usage.html");
-        Run r = run("analyze", logs.toString(), "--timezone", "UTC", "--report", file.toString());
+        CliRun r = run("analyze", logs.toString(), "--timezone", "UTC", "--report", file.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Summary").contains("By day");
         assertThat(r.err()).isEqualTo("costplan: wrote " + file + "\n");
@@ -74,7 +60,7 @@ class ReportCommandTest {
     @Test
     void redactLeavesProjectPathsAndFoldersOutOfTheReport() throws IOException {
         Path file = outDir.resolve("usage.html");
-        Run r = run("report", logs.toString(), "--timezone=UTC", "--out=" + file, "--project", "shop", "--redact");
+        CliRun r = run("report", logs.toString(), "--timezone=UTC", "--out=" + file, "--project", "shop", "--redact");
         assertThat(r.exitCode()).isZero();
         String html = Files.readString(file);
         assertThat(html).contains("<td class=\"name\">project-1</td>")
@@ -85,24 +71,24 @@ class ReportCommandTest {
     @Test
     void neverReplacesAFileThatIsNotAReportWithoutForce() throws IOException {
         Path file = Files.writeString(outDir.resolve("notes.html"), "my notes");
-        Run refused = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
+        CliRun refused = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(refused.err()).isEqualTo("costplan: error: " + file
                 + " exists and is not a costplan report; pass --force to replace it, or choose another file\n");
         assertThat(file).hasContent("my notes");
 
-        Run forced = run("report", logs.toString(), "--out", file.toString(), "--force", "--usage-only");
+        CliRun forced = run("report", logs.toString(), "--out", file.toString(), "--force", "--usage-only");
         assertThat(forced.exitCode()).isZero();
         assertThat(Files.readString(file)).contains("costplan-report");
 
-        Run again = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
+        CliRun again = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(again.exitCode()).as("a costplan report is replaced without --force").isZero();
     }
 
     @Test
     void neverWritesIntoTheFoldersItReads() {
         Path file = logs.resolve("projects/usage.html");
-        Run r = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
+        CliRun r = run("report", logs.toString(), "--out", file.toString(), "--usage-only");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(r.err()).isEqualTo("costplan: error: will not write " + file + " inside " + logs
                 + ", which costplan reads; write the report somewhere else\n");
@@ -111,14 +97,14 @@ class ReportCommandTest {
 
     @Test
     void refusesAnEmptyReport() {
-        Run r = run("report", logs.toString(), "--since", "2026-02-01", "--out", outDir.resolve("usage.html").toString());
+        CliRun r = run("report", logs.toString(), "--since", "2026-02-01", "--out", outDir.resolve("usage.html").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(r.err()).isEqualTo("costplan: error: nothing to report: no requests were read (or all were filtered out)\n");
     }
 
     @Test
     void needsAnOutputFile() {
-        Run r = run("report", logs.toString());
+        CliRun r = run("report", logs.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
         assertThat(r.err()).startsWith("costplan: error: Missing required option: '--out=FILE'");
     }
@@ -126,9 +112,9 @@ class ReportCommandTest {
     @Test
     void leadsWithAPlanWhenThereAreEnoughRequestsAndSaysWhenThereAreNot() throws java.io.IOException {
         Path file = outDir.resolve("plan.html");
-        Run few = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
+        CliRun few = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
         assertThat(few.err()).startsWith("costplan: warning: 1 requests are too few for a purchase plan (at least 10)");
-        Run sample = run("report", Path.of("../samples/claude").toString(), "--timezone", "UTC", "--out", file.toString());
+        CliRun sample = run("report", Path.of("../samples/claude").toString(), "--timezone", "UTC", "--out", file.toString());
         assertThat(sample.exitCode()).isEqualTo(ExitCodes.SKIPPED_INPUT);
         assertThat(java.nio.file.Files.readString(file)).contains("id=\"plan\"").contains("id=\"plan-cumulative\"");
     }

@@ -5,32 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpeedAndFitCommandTest {
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment env = new Environment(Map.of(), Path.of("/nonexistent"), Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
-                ZoneOffset.UTC), ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void speedJsonHasThePointEstimatesTheirRangeAndADepthTable() throws IOException {
-        Run r = run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--context", "8192", "--json");
+        CliRun r = run("speed", "--device", "rtx-4090", "--model", "llama-3.1-8b", "--context", "8192", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         double decode = json.get("decodeTokensPerSecond").asDouble();
@@ -53,7 +38,7 @@ class SpeedAndFitCommandTest {
 
     @Test
     void fitJsonHasTheDocumentedFieldsAndSaysWhenItDoesNotFit() throws IOException {
-        Run r = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768", "--json");
+        CliRun r = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768", "--json");
         assertThat(r.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("fits").asBoolean()).isFalse();
@@ -61,7 +46,7 @@ class SpeedAndFitCommandTest {
             assertThat(json.has(field)).as(field).isTrue();
         assertThat(json.get("headroomBytes").asLong()).isNegative();
         assertThat(json.get("models").get(0).get("bestQuantization").asText()).isEqualTo("q4_k_m");
-        Run text = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768");
+        CliRun text = run("fit", "--device", "rtx-4090", "--model", "qwen3-coder-30b-a3b:q8_0", "--context", "32768");
         assertThat(text.out()).contains("does NOT fit, short by");
     }
 
@@ -77,7 +62,7 @@ class SpeedAndFitCommandTest {
 
     @Test
     void breakevenJsonHasTheDocumentedFieldsWithReasonsForNulls() throws IOException {
-        Run r = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090",
+        CliRun r = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rtx-3090",
                 "--model", "llama-3.1-8b", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -85,7 +70,7 @@ class SpeedAndFitCommandTest {
         assertThat(json.get("localMonthlyUsd").asDouble()).isPositive();
         assertThat(json.get("crossoverTokensPerMonth").asDouble()).isPositive();
         assertThat(json.get("paybackMonths").asDouble()).isPositive();
-        Run rented = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rented-h100-runpod",
+        CliRun rented = run("breakeven", "--tokens-per-day", "1000000", "--cloud", "claude-haiku-4-5", "--device", "rented-h100-runpod",
                 "--model", "llama-3.1-8b", "--json");
         JsonNode rentedJson = new ObjectMapper().readTree(rented.out());
         assertThat(rentedJson.get("paybackMonths").isNull()).isTrue();

@@ -8,15 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -27,21 +21,13 @@ class WhatifCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment env = new Environment(Map.of(), Path.of("/nonexistent"), Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"),
-                ZoneOffset.UTC), ZoneOffset.UTC, false);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void answersTheSeedQuestionWithItsSweep() {
-        Run r = run("whatif", SEED_004.toString());
+        CliRun r = run("whatif", SEED_004.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("At what daily volume does a $150/month rented RTX 3090 beat Claude Haiku 4.5?")
                 .contains("Stay on API pay-as-you-go at $116/month: renting rented-rtx-3090-vastai with llama-3.1-8b:q4_k_m")
@@ -53,7 +39,7 @@ class WhatifCommandTest {
 
     @Test
     void writesTheSameAnswerAsJson() throws IOException {
-        Run r = run("whatif", SEED_004.toString(), "--json");
+        CliRun r = run("whatif", SEED_004.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("scenario").asText()).isEqualTo("004 cloud versus self-hosted");
@@ -71,7 +57,7 @@ class WhatifCommandTest {
     @Test
     void writesAReportWithTheSweepChartInline() throws IOException {
         Path report = dir.resolve("whatif.html");
-        Run r = run("whatif", SEED_004.toString(), "--report", report.toString());
+        CliRun r = run("whatif", SEED_004.toString(), "--report", report.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         String html = Files.readString(report);
         assertThat(html).contains("<h1>What if: 004 cloud versus self-hosted", "<section id=\"whatif\"",
@@ -88,7 +74,7 @@ class WhatifCommandTest {
         String seed = Files.readString(SEED_004);
         Path device = dir.resolve("device.yaml");
         Files.writeString(device, seed.replace("  - device: rented-rtx-3090-vastai", "  - device: rented-rtx-3090-vast"));
-        Run d = run("whatif", device.toString());
+        CliRun d = run("whatif", device.toString());
         assertThat(d.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(d.err()).startsWith("costplan: error: " + device + ":18: field options[0].device: unknown device "
                 + "'rented-rtx-3090-vast'; closest: rented-rtx-3090-vastai");
@@ -110,11 +96,11 @@ class WhatifCommandTest {
     void namesAnUnknownKeyAndAMissingFile() throws IOException {
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(typo, Files.readString(SEED_004).replace("samples: 500", "sample: 500"));
-        Run r = run("whatif", typo.toString());
+        CliRun r = run("whatif", typo.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains(typo + ":25: unknown key 'sample' at line 25 in the scenario; valid keys: name,")
                 .contains("did you mean 'samples'?");
-        Run missing = run("whatif", dir.resolve("nope.yaml").toString());
+        CliRun missing = run("whatif", dir.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).isEqualTo("costplan: error: " + dir.resolve("nope.yaml")
                 + ": no such scenario file; give a .yaml or .json file like samples/scenarios/*.yaml" + System.lineSeparator());
