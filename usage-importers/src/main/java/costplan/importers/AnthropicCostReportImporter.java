@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Reads Anthropic Admin API cost reports ({@code GET /v1/organizations/cost_report}, saved as JSON, one file or many
@@ -36,22 +35,7 @@ public final class AnthropicCostReportImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        Instant[] span = new Instant[2];
-        JsonDataReader.Page page = JsonDataReader.read(file, reading, (bucket, line, index) -> {
-            ExportBucket b = ExportBucket.ofRfc3339(bucket);
-            if (span[0] == null) span[0] = b.start();
-            span[1] = b.end();
-            int r = 0;
-            for (JsonNode result : bucket.path("results")) {
-                try {
-                    emit(result, b, line, reading);
-                } catch (LineProblem p) {
-                    reading.report(line, p.kind(), "data[" + index + "].results[" + r + "]: " + p.getMessage());
-                }
-                r++;
-            }
-        });
-        reading.pages.add(file, page, span[0], span[1]);
+        JsonDataReader.readBuckets(file, reading, ExportBucket::ofRfc3339, (result, bucket, line) -> emit(result, bucket, line, reading));
     }
 
     private static void emit(JsonNode r, ExportBucket b, long line, ExportReading reading) throws LineProblem {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Streams the {@code data} of an API response saved to a file ({@code {"data": [...], "has_more": …, "next_page": …}}
@@ -23,6 +24,16 @@ final class JsonDataReader {
     /** Receives one element of {@code data} and the line it starts on. */
     interface ElementHandler {
         void element(JsonNode element, long line, int index) throws LineProblem;
+    }
+
+    /** Reads which time bucket an element of {@code data} covers. */
+    interface BucketReader {
+        ExportBucket bucket(JsonNode element) throws LineProblem;
+    }
+
+    /** Receives one result of a bucket and the line its bucket starts on. */
+    interface ResultHandler {
+        void result(JsonNode result, ExportBucket bucket, long line) throws LineProblem;
     }
 
     /**
@@ -51,6 +62,31 @@ final class JsonDataReader {
                             + "; what came before was read, the rest of the file was skipped");
             return new Page(false, false, null, 0);
         }
+    }
+
+    /**
+     * Reads a bucketed response ({@code data[].results[]}, as the Anthropic and OpenAI admin APIs write them): each
+     * result with its bucket, a bad result reported with its place and skipped, and the page added to
+     * {@code reading}'s chain with the time it covers.
+     */
+    static void readBuckets(Path file, ExportReading reading, BucketReader buckets, ResultHandler handler)
+            throws IOException, LineProblem {
+        Instant[] span = new Instant[2];
+        Page page = read(file, reading, (element, line, index) -> {
+            ExportBucket bucket = buckets.bucket(element);
+            if (span[0] == null) span[0] = bucket.start();
+            span[1] = bucket.end();
+            int r = 0;
+            for (JsonNode result : element.path("results")) {
+                try {
+                    handler.result(result, bucket, line);
+                } catch (LineProblem p) {
+                    reading.report(line, p.kind(), "data[" + index + "].results[" + r + "]: " + p.getMessage());
+                }
+                r++;
+            }
+        });
+        reading.pages.add(file, page, span[0], span[1]);
     }
 
     private static Page readPage(JsonParser p, ExportReading reading, ElementHandler handler) throws IOException, LineProblem {

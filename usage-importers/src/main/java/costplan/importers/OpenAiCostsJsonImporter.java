@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Reads OpenAI organisation costs ({@code GET /v1/organization/costs}, saved as JSON, one file or many pages). Each
@@ -34,25 +33,12 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        Instant[] span = new Instant[2];
-        JsonDataReader.Page page = JsonDataReader.read(file, reading, (bucket, line, index) -> {
-            ExportBucket b = ExportBucket.ofUnixSeconds(bucket);
-            if (span[0] == null) span[0] = b.start();
-            span[1] = b.end();
-            int r = 0;
-            for (JsonNode result : bucket.path("results")) {
-                try {
-                    JsonNode amount = result.path("amount");
-                    emit(b, ExportValues.decimal(amount, "value", "amount."), ExportValues.text(amount, "currency"),
-                            ExportValues.text(result, "line_item"), ExportValues.text(result, "project_id"),
-                            ExportValues.text(result, "api_key_id"), NAME, line, reading);
-                } catch (LineProblem p) {
-                    reading.report(line, p.kind(), "data[" + index + "].results[" + r + "]: " + p.getMessage());
-                }
-                r++;
-            }
+        JsonDataReader.readBuckets(file, reading, ExportBucket::ofUnixSeconds, (result, bucket, line) -> {
+            JsonNode amount = result.path("amount");
+            emit(bucket, ExportValues.decimal(amount, "value", "amount."), ExportValues.text(amount, "currency"),
+                    ExportValues.text(result, "line_item"), ExportValues.text(result, "project_id"),
+                    ExportValues.text(result, "api_key_id"), NAME, line, reading);
         });
-        reading.pages.add(file, page, span[0], span[1]);
     }
 
     /** Hands on one cost row; shared with the dashboard's cost CSV, which has the same fields. */

@@ -1,10 +1,8 @@
 package costplan.importers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Reads OpenAI organisation usage ({@code GET /v1/organization/usage/completions}, saved as JSON, one file or many
@@ -35,22 +33,9 @@ public final class OpenAiUsageJsonImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        Instant[] span = new Instant[2];
-        JsonDataReader.Page page = JsonDataReader.read(file, reading, (bucket, line, index) -> {
-            ExportBucket b = ExportBucket.ofUnixSeconds(bucket);
-            if (span[0] == null) span[0] = b.start();
-            span[1] = b.end();
-            int r = 0;
-            for (JsonNode result : bucket.path("results")) {
-                try {
-                    OpenAiUsageRow row = OpenAiUsageRow.of(name -> ExportValues.text(result, name));
-                    if (!row.empty()) reading.emit(row.toRecord(NAME, b), row.naturalKey(b), line);
-                } catch (LineProblem p) {
-                    reading.report(line, p.kind(), "data[" + index + "].results[" + r + "]: " + p.getMessage());
-                }
-                r++;
-            }
+        JsonDataReader.readBuckets(file, reading, ExportBucket::ofUnixSeconds, (result, bucket, line) -> {
+            OpenAiUsageRow row = OpenAiUsageRow.of(name -> ExportValues.text(result, name));
+            if (!row.empty()) reading.emit(row.toRecord(NAME, bucket), row.naturalKey(bucket), line);
         });
-        reading.pages.add(file, page, span[0], span[1]);
     }
 }
