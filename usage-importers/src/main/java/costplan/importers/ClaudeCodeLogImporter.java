@@ -16,12 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -116,35 +113,20 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         AtomicLong bytesDone = new AtomicLong();
         Map<String, String> names = new ConcurrentHashMap<>();
 
-        int workers = Math.max(1, Math.min(threads, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "claude-log-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ProblemTally>> results = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                results.add(pool.submit(() -> {
-                    Worker worker = new Worker(requests, names);
-                    Integer index;
-                    while ((index = queue.poll()) != null) {
-                        LogFileFinder.LogFile file = files.get(index);
-                        worker.readFile(file, index);
-                        progress.bytesRead(bytesDone.addAndGet(file.sizeBytes()), bytesTotal);
-                    }
-                    return worker.tally;
-                }));
-            }
-            for (Future<ProblemTally> result : results) result.get().addTo(total);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("import interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<ProblemTally>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, Math.min(threads, files.size())); w++) {
+            workers.add(() -> {
+                Worker worker = new Worker(requests, names);
+                Integer index;
+                while ((index = queue.poll()) != null) {
+                    LogFileFinder.LogFile file = files.get(index);
+                    worker.readFile(file, index);
+                    progress.bytesRead(bytesDone.addAndGet(file.sizeBytes()), bytesTotal);
+                }
+                return worker.tally;
+            });
         }
+        for (ProblemTally tally : ParallelTasks.run("claude-log-reader", threads, workers)) tally.addTo(total);
 
         List<UsageRecord> ordered = withoutSidechainReplays(requests.values());
         UsageRecord[] sorted = TimeOrder.sorted(ordered);

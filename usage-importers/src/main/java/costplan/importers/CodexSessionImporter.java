@@ -14,10 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -117,24 +114,9 @@ public final class CodexSessionImporter implements UsageImporter {
         for (Path source : sources) collect(source, files, total);
         files.sort(Comparator.naturalOrder());
 
-        List<FileTurns> read = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())), r -> {
-            Thread t = new Thread(r, "codex-rollout-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<FileTurns>> futures = new ArrayList<>();
-            for (Path file : files) futures.add(pool.submit(() -> new RolloutReader(file, plausible).read()));
-            for (Future<FileTurns> f : futures) read.add(f.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("import interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<FileTurns>> readers = new ArrayList<>();
+        for (Path file : files) readers.add(() -> new RolloutReader(file, plausible).read());
+        List<FileTurns> read = ParallelTasks.run("codex-rollout-reader", threads, readers);
 
         Set<String> eventKeys = new HashSet<>();
         for (FileTurns f : read) for (Turn t : f.turns) if (t.totalKey != null) eventKeys.add(f.sessionId + '|' + t.totalKey);
