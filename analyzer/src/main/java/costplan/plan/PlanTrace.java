@@ -34,14 +34,11 @@ public record PlanTrace(Trace trace, double[] costs, CacheStats stats) {
     public static Optional<PlanTrace> of(UsageLedger ledger, CloudSpeed cloud, ArrivalModel arrivals) {
         List<UsageRecord> requests = new ArrayList<>();
         List<UsageRecord> rows = new ArrayList<>();
-        Map<UsageRecord, Optional<Usd>> cost = new IdentityHashMap<>();
-        for (int i = 0; i < ledger.records().size(); i++) {
-            UsageRecord r = ledger.records().get(i);
-            (r.aggregated() ? rows : requests).add(r);
-            cost.put(r, ledger.costOf(i));
-        }
+        for (UsageRecord r : ledger.records()) (r.aggregated() ? rows : requests).add(r);
         if (rows.isEmpty()) return requests.isEmpty() ? Optional.empty() : Optional.of(of(ledger, cloud, TraceOrigin.REPLAY));
 
+        Map<UsageRecord, Optional<Usd>> cost = new IdentityHashMap<>();
+        for (int i = 0; i < ledger.records().size(); i++) cost.put(ledger.records().get(i), ledger.costOf(i));
         ArrivalModel.Expansion expansion = arrivals.expand(rows, cost::get, ledger.zone(), cloud);
         List<UsageRecord> all = new ArrayList<>(requests);
         all.addAll(expansion.records());
