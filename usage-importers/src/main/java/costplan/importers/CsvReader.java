@@ -116,7 +116,7 @@ final class CsvReader implements Closeable {
             } else if (c == delimiter) {
                 cells.add(cell.toString());
                 cell.setLength(0);
-            } else if (c != '\r') {
+            } else {
                 cell.append(c);
             }
         }
@@ -126,9 +126,8 @@ final class CsvReader implements Closeable {
 
     /** Splits a row without quotes: most rows of an export, and several times faster cut at each delimiter. */
     private static String[] splitUnquoted(String text, char delimiter) {
-        int end = text.endsWith("\r") ? text.length() - 1 : text.length();
         int count = 1;
-        for (int i = text.indexOf(delimiter); i >= 0 && i < end; i = text.indexOf(delimiter, i + 1)) count++;
+        for (int i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) count++;
         String[] cells = new String[count];
         int start = 0;
         for (int k = 0; k < count - 1; k++) {
@@ -136,7 +135,7 @@ final class CsvReader implements Closeable {
             cells[k] = text.substring(start, cut);
             start = cut + 1;
         }
-        cells[count - 1] = text.substring(start, end);
+        cells[count - 1] = text.substring(start);
         return cells;
     }
 
