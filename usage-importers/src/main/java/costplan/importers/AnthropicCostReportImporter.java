@@ -28,9 +28,7 @@ public final class AnthropicCostReportImporter extends ExportImporter {
     /** Returns whether the file is JSON holding {@code starting_at} buckets with {@code amount} and {@code currency}. */
     @Override
     public boolean canRead(Path source) {
-        String head = head(source);
-        return head.stripLeading().startsWith("{") && hasField(head, "starting_at") && hasField(head, "amount")
-                && hasField(head, "currency");
+        return isJsonWithFields(head(source), "starting_at", "amount", "currency");
     }
 
     @Override

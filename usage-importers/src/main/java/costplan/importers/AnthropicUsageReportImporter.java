@@ -30,9 +30,7 @@ public final class AnthropicUsageReportImporter extends ExportImporter {
     /** Returns whether the file is JSON holding {@code starting_at} buckets with {@code uncached_input_tokens}. */
     @Override
     public boolean canRead(Path source) {
-        String head = head(source);
-        return head.stripLeading().startsWith("{") && hasField(head, "starting_at")
-                && hasField(head, "uncached_input_tokens");
+        return isJsonWithFields(head(source), "starting_at", "uncached_input_tokens");
     }
 
     @Override

@@ -30,12 +30,23 @@ abstract class ExportImporter implements UsageImporter {
         }
     }
 
-    /** Reads every file; a file that cannot be read is reported in the summary, never thrown. */
-    /** Returns whether {@code head} (JSON text) has a field called {@code name}, not merely that text as a value. */
-    static boolean hasField(String head, String name) {
+    /** Returns whether {@code head} is a JSON object with a field called each of {@code names}, not merely that text. */
+    static boolean isJsonWithFields(String head, String... names) {
+        if (!isJsonObject(head)) return false;
+        for (String name : names) if (!hasField(head, name)) return false;
+        return true;
+    }
+
+    /** Returns whether {@code head} starts a JSON object. */
+    static boolean isJsonObject(String head) {
+        return head.stripLeading().startsWith("{");
+    }
+
+    private static boolean hasField(String head, String name) {
         return java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:").matcher(head).find();
     }
 
+    /** Reads every file; a file that cannot be read is reported in the summary, never thrown. */
     @Override
     public final ImportSummary read(List<Path> sources, Consumer<UsageRecord> sink) throws IOException {
         ExportReading reading = new ExportReading(sink);

@@ -27,8 +27,8 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && (head.contains("organization.costs.result")
-                || hasField(head, "start_time") && hasField(head, "amount") && hasField(head, "line_item"));
+        return isJsonObject(head) && head.contains("organization.costs.result")
+                || isJsonWithFields(head, "start_time", "amount", "line_item");
     }
 
     @Override

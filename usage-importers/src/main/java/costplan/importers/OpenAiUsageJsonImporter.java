@@ -27,8 +27,8 @@ public final class OpenAiUsageJsonImporter extends ExportImporter {
     @Override
     public boolean canRead(Path source) {
         String head = head(source);
-        return head.stripLeading().startsWith("{") && (head.contains("organization.usage.completions.result")
-                || hasField(head, "start_time") && hasField(head, "num_model_requests"));
+        return isJsonObject(head) && head.contains("organization.usage.completions.result")
+                || isJsonWithFields(head, "start_time", "num_model_requests");
     }
 
     @Override

@@ -27,9 +27,7 @@ public final class OpenRouterActivityJsonImporter extends ExportImporter {
     /** Returns whether the file is JSON holding {@code date} items with {@code prompt_tokens} and {@code byok_usage_inference}. */
     @Override
     public boolean canRead(Path source) {
-        String head = head(source);
-        return head.stripLeading().startsWith("{") && hasField(head, "prompt_tokens")
-                && hasField(head, "byok_usage_inference") && hasField(head, "date");
+        return isJsonWithFields(head(source), "prompt_tokens", "byok_usage_inference", "date");
     }
 
     @Override

@@ -23,8 +23,7 @@ public final class OpenRouterGenerationJsonImporter extends ExportImporter {
     /** Returns whether the file is JSON holding generations ({@code tokens_prompt} and {@code total_cost}). */
     @Override
     public boolean canRead(Path source) {
-        String head = head(source);
-        return head.stripLeading().startsWith("{") && hasField(head, "tokens_prompt") && hasField(head, "total_cost");
+        return isJsonWithFields(head(source), "tokens_prompt", "total_cost");
     }
 
     @Override
