@@ -222,10 +222,14 @@ public final class PriceBook implements RequestPricer {
     /** Returns the price of {@code model} (an id or alias, matched exactly) on {@code date}, if there is one. */
     public Optional<ModelPrice> priceOn(String model, LocalDate date) {
         String id = canonicalId(model);
-        if (id == null) return Optional.empty();
+        return id == null ? Optional.empty() : Optional.ofNullable(priceOfId(id, date));
+    }
+
+    /** Returns the price of the known {@code id} on {@code date}, or null before its first price. */
+    private ModelPrice priceOfId(String id, LocalDate date) {
         ModelPrice found = null;
         for (ModelPrice p : pricesById.get(id)) if (!p.effective().isAfter(date)) found = p;
-        return Optional.ofNullable(found);
+        return found;
     }
 
     /** Returns whether {@code model} is known at all (on some date). */
@@ -275,10 +279,9 @@ public final class PriceBook implements RequestPricer {
     @Override
     public Optional<Usd> costOf(UsageRecord r) {
         if (r.tokens().totalTokens() == 0 && r.webSearchRequests() == 0) return Optional.of(Usd.ZERO);
-        Optional<ModelPrice> found = priceOn(r.model(),
-                LocalDate.ofEpochDay(Math.floorDiv(r.timestamp().getEpochSecond(), 86_400)));
-        if (found.isEmpty()) return Optional.empty();
-        ModelPrice p = found.get();
+        String id = canonicalId(r.model());
+        ModelPrice p = id == null ? null : priceOfId(id, LocalDate.ofEpochDay(Math.floorDiv(r.timestamp().getEpochSecond(), 86_400)));
+        if (p == null) return Optional.empty();
         if (r.fast() && p.fastMultiplier() == null) return Optional.empty();
         LongContextPrice lc = p.longContext();
         // An aggregated export row sums many requests; which of them passed the threshold is unknown, so base prices.
@@ -290,7 +293,7 @@ public final class PriceBook implements RequestPricer {
         if (r.fast()) tokenCost = tokenCost.multiply(p.fastMultiplier());
         Usd cost = new Usd(tokenCost);
         return Optional.of(r.webSearchRequests() == 0 ? cost
-                : cost.plus(webSearchById.get(canonicalId(r.model())).times(r.webSearchRequests())));
+                : cost.plus(webSearchById.get(id).times(r.webSearchRequests())));
     }
 
     /**
