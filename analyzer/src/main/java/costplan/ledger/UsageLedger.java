@@ -13,11 +13,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -233,10 +232,7 @@ public final class UsageLedger {
         if (days == null) {
             ZoneRules rules = zone.getRules();
             days = new long[records.size()];
-            for (int i = 0; i < days.length; i++) {
-                Instant at = records.get(i).timestamp();
-                days[i] = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400);
-            }
+            for (int i = 0; i < days.length; i++) days[i] = epochDay(records.get(i).timestamp(), rules);
             epochDays = days;
         }
         return days;
@@ -244,6 +240,10 @@ public final class UsageLedger {
 
     /** Returns the local date of {@code instant} in this ledger's zone. */
     public LocalDate day(Instant instant) {
-        return ZonedDateTime.ofInstant(instant, zone).toLocalDate();
+        return LocalDate.ofEpochDay(epochDay(instant, zone.getRules()));
+    }
+
+    private static long epochDay(Instant at, ZoneRules rules) {
+        return Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400);
     }
 }
