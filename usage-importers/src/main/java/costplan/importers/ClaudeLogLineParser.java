@@ -168,10 +168,11 @@ final class ClaudeLogLineParser {
         }
     }
 
+    /** Reads any value and returns whether it was {@code true}. */
     private static boolean isTrue(JsonCursor json) throws LineProblem {
-        if (json.peek() == JsonCursor.Kind.TRUE || json.peek() == JsonCursor.Kind.FALSE) return json.literal();
+        JsonCursor.Kind kind = json.peek();
         json.skipValue();
-        return false;
+        return kind == JsonCursor.Kind.TRUE;
     }
 
     // The field's path is passed in two parts and joined only for an error message: joining it for every field

@@ -226,13 +226,6 @@ final class JsonCursor {
         }
     }
 
-    /** Reads {@code true}, {@code false} or {@code null} and returns whether it was {@code true}. */
-    boolean literal() throws LineProblem {
-        Kind kind = peek();
-        literal(kind == Kind.TRUE ? TRUE : kind == Kind.FALSE ? FALSE : NULL);
-        return kind == Kind.TRUE;
-    }
-
     private void literal(byte[] word) throws LineProblem {
         if (end - pos < word.length || !Arrays.equals(bytes, pos, pos + word.length, word, 0, word.length))
             throw malformed("unexpected character " + describe(bytes[pos]));
