@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The starting points for JShell: read usage, look at the catalog, ask what if.
@@ -54,9 +55,7 @@ public final class Costplan {
      */
     public static Usage analyze(String path) throws IOException {
         List<UsageRecord> records = new ArrayList<>();
-        ImportSummary imported = ImportSummary.empty();
-        for (var assigned : UsageFormats.assign(List.of(Path.of(path)), null).byFormat().entrySet())
-            imported = imported.plus(assigned.getKey().read(assigned.getValue(), records::add));
+        ImportSummary imported = UsageFormats.assign(List.of(Path.of(path)), null).read(UnaryOperator.identity(), records::add);
         List<UsageRecord> reconciled = SourceReconciler.reconcile(records).records();
         return new Usage(UsageLedger.of(reconciled, PriceBook.bundled(), ZoneOffset.UTC), imported);
     }

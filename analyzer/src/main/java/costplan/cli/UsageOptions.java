@@ -101,12 +101,9 @@ final class UsageOptions {
             err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
         List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
-        ImportSummary imported = ImportSummary.empty();
-        for (var assigned : assignment.byFormat().entrySet()) {
-            UsageImporter importer = assigned.getKey() instanceof ClaudeCodeLogImporter ? new ClaudeCodeLogImporter(
-                    environment.clock(), Runtime.getRuntime().availableProcessors(), progress) : assigned.getKey();
-            imported = imported.plus(importer.read(assigned.getValue(), records::add));
-        }
+        ImportSummary imported = assignment.read(importer -> importer instanceof ClaudeCodeLogImporter
+                ? new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
+                : importer, records::add);
         progress.finish();
         reportProblems(imported, err);
         if (strict && imported.skippedAnything()) {

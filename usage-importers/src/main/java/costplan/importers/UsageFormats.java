@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +78,17 @@ public final class UsageFormats {
         public Assignment {
             byFormat = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFormat));
             ignored = List.copyOf(ignored);
+        }
+
+        /**
+         * Reads every format's sources into {@code sink}, each with the importer {@code prepare} makes of the
+         * assigned one (a caller's clock, threads or progress), and returns the import's summary.
+         */
+        public ImportSummary read(UnaryOperator<UsageImporter> prepare, Consumer<UsageRecord> sink) throws IOException {
+            ImportSummary imported = ImportSummary.empty();
+            for (Map.Entry<UsageImporter, List<Path>> assigned : byFormat.entrySet())
+                imported = imported.plus(prepare.apply(assigned.getKey()).read(assigned.getValue(), sink));
+            return imported;
         }
     }
 
