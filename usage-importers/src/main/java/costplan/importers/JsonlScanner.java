@@ -31,7 +31,7 @@ final class JsonlScanner {
     /** Returned by {@link #scan} for a file its listener did not accept. */
     static final long REJECTED = -1;
 
-    private static final int CHUNK_BYTES = 4 << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
     static final int MAX_LINE_BYTES = 64 << 20;
 
     private static final int HEAD_BYTES = 2048;
