@@ -1,47 +1,70 @@
 package costplan.importers;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Reads the usage fields of one Claude Code JSONL line, checking the whole line is valid JSON but skipping all
  * content (prompts, code, tool input and output) without decoding it. Field names follow {@code message.usage} of
  * the Anthropic Messages API as Claude Code logs it.
  */
 final class ClaudeLogLineParser {
-    private static final byte[] TIMESTAMP = ascii("timestamp");
-    private static final byte[] SESSION_ID = ascii("sessionId");
-    private static final byte[] CWD = ascii("cwd");
-    private static final byte[] VERSION = ascii("version");
-    private static final byte[] REQUEST_ID = ascii("requestId");
-    private static final byte[] IS_SIDECHAIN = ascii("isSidechain");
-    private static final byte[] IS_API_ERROR = ascii("isApiErrorMessage");
-    private static final byte[] COST_USD = ascii("costUSD");
-    private static final byte[] MESSAGE = ascii("message");
-    private static final byte[] DATA = ascii("data");
-    private static final byte[] MODEL = ascii("model");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] USAGE = ascii("usage");
-    private static final byte[] CONTENT = ascii("content");
-    private static final byte[] INPUT_TOKENS = ascii("input_tokens");
-    private static final byte[] OUTPUT_TOKENS = ascii("output_tokens");
-    private static final byte[] CACHE_CREATION_TOKENS = ascii("cache_creation_input_tokens");
-    private static final byte[] CACHE_READ_TOKENS = ascii("cache_read_input_tokens");
-    private static final byte[] SERVICE_TIER = ascii("service_tier");
-    private static final byte[] SPEED = ascii("speed");
-    private static final byte[] CACHE_CREATION = ascii("cache_creation");
-    private static final byte[] EPHEMERAL_5M = ascii("ephemeral_5m_input_tokens");
-    private static final byte[] EPHEMERAL_1H = ascii("ephemeral_1h_input_tokens");
-    private static final byte[] SERVER_TOOL_USE = ascii("server_tool_use");
-    private static final byte[] WEB_SEARCH_REQUESTS = ascii("web_search_requests");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] NAME = ascii("name");
+    /** The fields read from a log line, or from the message embedded in a progress line. */
+    private enum Envelope {
+        TIMESTAMP("timestamp"), SESSION_ID("sessionId"), CWD("cwd"), VERSION("version"), REQUEST_ID("requestId"),
+        IS_SIDECHAIN("isSidechain"), IS_API_ERROR("isApiErrorMessage"), COST_USD("costUSD"), MESSAGE("message"),
+        DATA("data");
+
+        final String json;
+
+        Envelope(String json) {
+            this.json = json;
+        }
+    }
+
+    /** The fields read from {@code message}. */
+    private enum Message {
+        MODEL("model"), ID("id"), USAGE("usage"), CONTENT("content");
+
+        final String json;
+
+        Message(String json) {
+            this.json = json;
+        }
+    }
+
+    /** The fields read from {@code message.usage} and the objects in it. */
+    private enum Usage {
+        INPUT_TOKENS("input_tokens"), OUTPUT_TOKENS("output_tokens"), CACHE_CREATION_TOKENS("cache_creation_input_tokens"),
+        CACHE_READ_TOKENS("cache_read_input_tokens"), SERVICE_TIER("service_tier"), SPEED("speed"),
+        CACHE_CREATION("cache_creation"), EPHEMERAL_5M("ephemeral_5m_input_tokens"),
+        EPHEMERAL_1H("ephemeral_1h_input_tokens"), SERVER_TOOL_USE("server_tool_use"),
+        WEB_SEARCH_REQUESTS("web_search_requests");
+
+        final String json;
+
+        Usage(String json) {
+            this.json = json;
+        }
+    }
+
+    /** The fields read from a {@code message.content} block. */
+    private enum Block {
+        TYPE("type"), NAME("name");
+
+        final String json;
+
+        Block(String json) {
+            this.json = json;
+        }
+    }
+
+    private static final FieldNames<Envelope> ENVELOPE_FIELDS = new FieldNames<>(Envelope.class, f -> f.json);
+    private static final FieldNames<Message> MESSAGE_FIELDS = new FieldNames<>(Message.class, f -> f.json);
+    private static final FieldNames<Usage> USAGE_FIELDS = new FieldNames<>(Usage.class, f -> f.json);
+    private static final FieldNames<Block> BLOCK_FIELDS = new FieldNames<>(Block.class, f -> f.json);
 
     /** The last value read of each repeated field, handed back when a line repeats it; one parser per thread. */
-    private String lastSessionId, lastCwd, lastVersion, lastModel, lastServiceTier, lastSpeed, lastRequestId, lastMessageId;
-
-    private static byte[] ascii(String name) {
-        return name.getBytes(StandardCharsets.US_ASCII);
-    }
+    private final LastText lastSessionId = new LastText(), lastCwd = new LastText(), lastVersion = new LastText(),
+            lastModel = new LastText(), lastServiceTier = new LastText(), lastSpeed = new LastText(),
+            lastRequestId = new LastText(), lastMessageId = new LastText();
 
     /** Where the fields of a log line or of its embedded copy sit, for error messages; built once, not per line. */
     private record Paths(String envelope, String message, String usage, String cacheCreation, String serverToolUse) {
@@ -71,28 +94,41 @@ final class ClaudeLogLineParser {
         String path = paths.envelope();
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(TIMESTAMP)) e.timestamp = text(json, path, TIMESTAMP, null);
-            else if (json.fieldIs(SESSION_ID)) e.sessionId = lastSessionId = text(json, path, SESSION_ID, lastSessionId);
-            else if (json.fieldIs(CWD)) e.cwd = lastCwd = text(json, path, CWD, lastCwd);
-            else if (json.fieldIs(VERSION)) e.version = lastVersion = text(json, path, VERSION, lastVersion);
-            else if (json.fieldIs(REQUEST_ID)) e.requestId = lastRequestId = text(json, path, REQUEST_ID, lastRequestId);
-            else if (json.fieldIs(IS_SIDECHAIN)) e.sidechain = isTrue(json);
-            else if (json.fieldIs(IS_API_ERROR)) e.apiError = isTrue(json);
-            else if (json.fieldIs(COST_USD)) {
-                JsonCursor.Kind kind = json.peek();
-                if (kind == JsonCursor.Kind.NUMBER) e.costUsd = new Usd(json.decimal());
-                else if (kind == JsonCursor.Kind.NULL) json.skipValue();
-                else throw badField(json, path, COST_USD, "a number");
-            } else if (json.fieldIs(MESSAGE) && json.peek() == JsonCursor.Kind.OBJECT) readMessage(json, e, paths);
-            else if (json.fieldIs(DATA) && outer && json.peek() == JsonCursor.Kind.OBJECT) readProgressData(json, e);
-            else json.skipValue();
+            Envelope field = json.field(ENVELOPE_FIELDS);
+            if (field == null) {
+                json.skipValue();
+                continue;
+            }
+            switch (field) {
+                case TIMESTAMP -> e.timestamp = text(json, path, field.json, null);
+                case SESSION_ID -> e.sessionId = text(json, path, field.json, lastSessionId);
+                case CWD -> e.cwd = text(json, path, field.json, lastCwd);
+                case VERSION -> e.version = text(json, path, field.json, lastVersion);
+                case REQUEST_ID -> e.requestId = text(json, path, field.json, lastRequestId);
+                case IS_SIDECHAIN -> e.sidechain = isTrue(json);
+                case IS_API_ERROR -> e.apiError = isTrue(json);
+                case COST_USD -> {
+                    JsonCursor.Kind kind = json.peek();
+                    if (kind == JsonCursor.Kind.NUMBER) e.costUsd = new Usd(json.decimal());
+                    else if (kind == JsonCursor.Kind.NULL) json.skipValue();
+                    else throw badField(json, path, field.json, "a number");
+                }
+                case MESSAGE -> {
+                    if (json.peek() == JsonCursor.Kind.OBJECT) readMessage(json, e, paths);
+                    else json.skipValue();
+                }
+                case DATA -> {
+                    if (outer && json.peek() == JsonCursor.Kind.OBJECT) readProgressData(json, e);
+                    else json.skipValue();
+                }
+            }
         }
     }
 
     private void readProgressData(JsonCursor json, ClaudeLogEntry outer) throws LineProblem {
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(MESSAGE) && json.peek() == JsonCursor.Kind.OBJECT) {
+            if (json.field(ENVELOPE_FIELDS) == Envelope.MESSAGE && json.peek() == JsonCursor.Kind.OBJECT) {
                 ClaudeLogEntry inner = new ClaudeLogEntry();
                 inner.embeddedProgressCopy = true;
                 readEnvelope(json, inner, false, EMBEDDED);
@@ -107,12 +143,13 @@ final class ClaudeLogLineParser {
         String path = paths.message();
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(MODEL)) e.model = lastModel = text(json, path, MODEL, lastModel);
-            else if (json.fieldIs(ID)) e.messageId = lastMessageId = text(json, path, ID, lastMessageId);
-            else if (json.fieldIs(USAGE) && json.peek() == JsonCursor.Kind.OBJECT) {
+            Message field = json.field(MESSAGE_FIELDS);
+            if (field == Message.MODEL) e.model = text(json, path, field.json, lastModel);
+            else if (field == Message.ID) e.messageId = text(json, path, field.json, lastMessageId);
+            else if (field == Message.USAGE && json.peek() == JsonCursor.Kind.OBJECT) {
                 e.hasUsage = true;
                 readUsage(json, e, paths);
-            } else if (json.fieldIs(CONTENT) && json.peek() == JsonCursor.Kind.ARRAY) readContent(json, e);
+            } else if (field == Message.CONTENT && json.peek() == JsonCursor.Kind.ARRAY) readContent(json, e);
             else json.skipValue();
         }
     }
@@ -121,31 +158,47 @@ final class ClaudeLogLineParser {
         String path = paths.usage();
         json.startObject();
         while (json.nextField()) {
-            if (json.fieldIs(INPUT_TOKENS)) e.inputTokens = count(json, path, INPUT_TOKENS, 0);
-            else if (json.fieldIs(OUTPUT_TOKENS)) e.outputTokens = count(json, path, OUTPUT_TOKENS, 0);
-            else if (json.fieldIs(CACHE_CREATION_TOKENS))
-                e.cacheCreationTokens = count(json, path, CACHE_CREATION_TOKENS, ClaudeLogEntry.ABSENT);
-            else if (json.fieldIs(CACHE_READ_TOKENS)) e.cacheReadTokens = count(json, path, CACHE_READ_TOKENS, 0);
-            else if (json.fieldIs(SERVICE_TIER))
-                e.serviceTier = lastServiceTier = text(json, path, SERVICE_TIER, lastServiceTier);
-            else if (json.fieldIs(SPEED)) e.speed = lastSpeed = text(json, path, SPEED, lastSpeed);
-            else if (json.fieldIs(CACHE_CREATION) && json.peek() == JsonCursor.Kind.OBJECT) {
-                json.startObject();
-                while (json.nextField()) {
-                    if (json.fieldIs(EPHEMERAL_5M))
-                        e.cacheCreation5mTokens = count(json, paths.cacheCreation(), EPHEMERAL_5M, ClaudeLogEntry.ABSENT);
-                    else if (json.fieldIs(EPHEMERAL_1H))
-                        e.cacheCreation1hTokens = count(json, paths.cacheCreation(), EPHEMERAL_1H, ClaudeLogEntry.ABSENT);
+            Usage field = json.field(USAGE_FIELDS);
+            if (field == null) {
+                json.skipValue();
+                continue;
+            }
+            switch (field) {
+                case INPUT_TOKENS -> e.inputTokens = count(json, path, field.json, 0);
+                case OUTPUT_TOKENS -> e.outputTokens = count(json, path, field.json, 0);
+                case CACHE_CREATION_TOKENS -> e.cacheCreationTokens = count(json, path, field.json, ClaudeLogEntry.ABSENT);
+                case CACHE_READ_TOKENS -> e.cacheReadTokens = count(json, path, field.json, 0);
+                case SERVICE_TIER -> e.serviceTier = text(json, path, field.json, lastServiceTier);
+                case SPEED -> e.speed = text(json, path, field.json, lastSpeed);
+                case CACHE_CREATION -> {
+                    if (json.peek() == JsonCursor.Kind.OBJECT) readCacheCreation(json, e, paths.cacheCreation());
                     else json.skipValue();
                 }
-            } else if (json.fieldIs(SERVER_TOOL_USE) && json.peek() == JsonCursor.Kind.OBJECT) {
-                json.startObject();
-                while (json.nextField()) {
-                    if (json.fieldIs(WEB_SEARCH_REQUESTS))
-                        e.webSearchRequests = Math.toIntExact(count(json, paths.serverToolUse(), WEB_SEARCH_REQUESTS, 0));
+                case SERVER_TOOL_USE -> {
+                    if (json.peek() == JsonCursor.Kind.OBJECT) readServerToolUse(json, e, paths.serverToolUse());
                     else json.skipValue();
                 }
-            } else json.skipValue();
+                default -> json.skipValue();   // a field of the nested objects, out of place here
+            }
+        }
+    }
+
+    private void readCacheCreation(JsonCursor json, ClaudeLogEntry e, String path) throws LineProblem {
+        json.startObject();
+        while (json.nextField()) {
+            Usage field = json.field(USAGE_FIELDS);
+            if (field == Usage.EPHEMERAL_5M) e.cacheCreation5mTokens = count(json, path, field.json, ClaudeLogEntry.ABSENT);
+            else if (field == Usage.EPHEMERAL_1H) e.cacheCreation1hTokens = count(json, path, field.json, ClaudeLogEntry.ABSENT);
+            else json.skipValue();
+        }
+    }
+
+    private void readServerToolUse(JsonCursor json, ClaudeLogEntry e, String path) throws LineProblem {
+        json.startObject();
+        while (json.nextField()) {
+            if (json.field(USAGE_FIELDS) == Usage.WEB_SEARCH_REQUESTS)
+                e.webSearchRequests = Math.toIntExact(count(json, path, Usage.WEB_SEARCH_REQUESTS.json, 0));
+            else json.skipValue();
         }
     }
 
@@ -160,8 +213,9 @@ final class ClaudeLogLineParser {
             String name = null;
             json.startObject();
             while (json.nextField()) {
-                if (json.fieldIs(TYPE) && json.peek() == JsonCursor.Kind.STRING) type = json.string();
-                else if (json.fieldIs(NAME) && json.peek() == JsonCursor.Kind.STRING) name = json.string();
+                Block field = json.field(BLOCK_FIELDS);
+                if (field == Block.TYPE && json.peek() == JsonCursor.Kind.STRING) type = json.string();
+                else if (field == Block.NAME && json.peek() == JsonCursor.Kind.STRING) name = json.string();
                 else json.skipValue();
             }
             if (name != null && "tool_use".equals(type)) e.toolNames.add(name);
@@ -175,11 +229,12 @@ final class ClaudeLogLineParser {
         return kind == JsonCursor.Kind.TRUE;
     }
 
+    /** Reads a string or null; {@code last}, when not null, hands back the previous text when the value repeats it. */
     // The field's path is passed in two parts and joined only for an error message: joining it for every field
     // of every line costs more than the parsing itself before the JIT has warmed up.
-    private static String text(JsonCursor json, String path, byte[] name, String previous) throws LineProblem {
+    private static String text(JsonCursor json, String path, String name, LastText last) throws LineProblem {
         JsonCursor.Kind kind = json.peek();
-        if (kind == JsonCursor.Kind.STRING) return json.string(previous);
+        if (kind == JsonCursor.Kind.STRING) return last == null ? json.string() : json.string(last);
         if (kind == JsonCursor.Kind.NULL) {
             json.skipValue();
             return null;
@@ -187,11 +242,11 @@ final class ClaudeLogLineParser {
         throw badField(json, path, name, "a string");
     }
 
-    private static long count(JsonCursor json, String path, byte[] name, long whenNull) throws LineProblem {
+    private static long count(JsonCursor json, String path, String name, long whenNull) throws LineProblem {
         if (json.nextIsWholeNumber()) {
             long n = json.wholeNumber();
             if (n < 0) throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
-                    "expected " + path + new String(name, StandardCharsets.US_ASCII) + " to be a count >= 0 but was " + n);
+                    "expected " + path + name + " to be a count >= 0 but was " + n);
             return n;
         }
         if (json.peek() == JsonCursor.Kind.NULL) {
@@ -201,8 +256,8 @@ final class ClaudeLogLineParser {
         throw badField(json, path, name, "a whole number");
     }
 
-    private static LineProblem badField(JsonCursor json, String path, byte[] name, String expected) throws LineProblem {
-        return new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected " + path + new String(name, StandardCharsets.US_ASCII)
-                + " to be " + expected + " but was " + json.describeValue());
+    private static LineProblem badField(JsonCursor json, String path, String name, String expected) throws LineProblem {
+        return new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected " + path + name + " to be " + expected + " but was "
+                + json.describeValue());
     }
 }

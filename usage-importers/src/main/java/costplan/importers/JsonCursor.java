@@ -14,7 +14,7 @@ import java.util.Arrays;
  * JsonCursor json = new JsonCursor(bytes, 0, bytes.length);
  * json.startObject();
  * while (json.nextField()) {
- *     if (json.fieldIs(MODEL)) model = json.stringOrNull();
+ *     if (json.field(FIELDS) == Field.MODEL) model = json.string();
  *     else json.skipValue();
  * }
  * json.end();
@@ -122,14 +122,9 @@ final class JsonCursor {
         return true;
     }
 
-    /** Returns whether the current field's name is {@code name} (ASCII). */
-    boolean fieldIs(byte[] name) throws LineProblem {
-        if (!fieldEscaped) {
-            if (fieldEnd - fieldStart != name.length) return false;
-            for (int i = 0; i < name.length; i++) if (bytes[fieldStart + i] != name[i]) return false;
-            return true;
-        }
-        return fieldName().equals(new String(name, StandardCharsets.US_ASCII));
+    /** Returns which of {@code names} the current field is, or null when it is none of them. */
+    <F extends Enum<F>> F field(FieldNames<F> names) throws LineProblem {
+        return fieldEscaped ? names.find(fieldName()) : names.find(bytes, fieldStart, fieldEnd);
     }
 
     /** Returns the current field's name. */
@@ -139,26 +134,20 @@ final class JsonCursor {
 
     /** Reads a string value. */
     String string() throws LineProblem {
-        return string(null);
-    }
-
-    /**
-     * Reads a string value, returning {@code previous} itself when the value is the same text: the lines of a log
-     * repeat their session, folder, version and model, and not decoding them again spares most of the garbage.
-     */
-    String string(String previous) throws LineProblem {
         if (peek() != Kind.STRING) throw malformed("expected a string");
         int from = pos + 1;
         int close = stringEnd(from);
         pos = close + 1;
-        if (plainAscii && previous != null && sameText(from, close, previous)) return previous;
         return decode(from, close, !plainAscii);
     }
 
-    private boolean sameText(int from, int to, String text) {
-        if (text.length() != to - from) return false;
-        for (int i = from; i < to; i++) if (bytes[i] != text.charAt(i - from)) return false;
-        return true;
+    /** Reads a string value, handing back {@code last}'s text itself when the value repeats it. */
+    String string(LastText last) throws LineProblem {
+        if (peek() != Kind.STRING) throw malformed("expected a string");
+        int from = pos + 1;
+        int close = stringEnd(from);
+        pos = close + 1;
+        return plainAscii ? last.of(bytes, from, close) : decode(from, close, true);
     }
 
     /** Returns whether the next value is a number without fraction or exponent, without reading it. */
@@ -238,8 +227,12 @@ final class JsonCursor {
         if (pos < end) throw malformed("unexpected text after the JSON object");
     }
 
+    // Split in two so that the common case, no whitespace at all, is small enough for the JIT to inline everywhere.
     private void skipWhitespace() {
-        if (pos < end && bytes[pos] > ' ') return;
+        if (pos >= end || bytes[pos] <= ' ') skipBlanks();
+    }
+
+    private void skipBlanks() {
         while (pos < end) {
             byte c = bytes[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;

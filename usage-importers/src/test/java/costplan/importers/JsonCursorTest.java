@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonCursorTest {
-    private static final byte[] WANTED = "wanted".getBytes(StandardCharsets.US_ASCII);
+    private enum Field { WANTED, OTHER }
+
+    private static final FieldNames<Field> FIELDS = new FieldNames<>(Field.class, f -> f.name().toLowerCase());
 
     private static JsonCursor cursor(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -26,7 +28,7 @@ class JsonCursorTest {
         List<String> found = new ArrayList<>();
         c.startObject();
         while (c.nextField()) {
-            if (c.fieldIs(WANTED)) found.add(c.string());
+            if (c.field(FIELDS) == Field.WANTED) found.add(c.string());
             else c.skipValue();
         }
         c.end();
@@ -49,16 +51,32 @@ class JsonCursorTest {
     }
 
     @Test
-    void handsBackThePreviousStringWhenTheTextRepeats() throws LineProblem {
-        String previous = new String("claude-sonnet-4-5");
-        JsonCursor c = cursor("[\"claude-sonnet-4-5\",\"claude-opus-4-6\",\"caf\u00e9\"]");
+    void handsBackTheLastStringWhenTheTextRepeats() throws LineProblem {
+        JsonCursor c = cursor("[\"claude-sonnet-4-5\",\"claude-sonnet-4-5\",\"claude-opus-4-6\",\"caf\u00e9\",\"caf\u00e9\"]");
+        LastText last = new LastText();
         c.startArray();
         c.nextElement();
-        assertThat(c.string(previous)).isSameAs(previous);
+        String first = c.string(last);
         c.nextElement();
-        assertThat(c.string(previous)).isEqualTo("claude-opus-4-6");
+        assertThat(c.string(last)).isEqualTo("claude-sonnet-4-5").isSameAs(first);
         c.nextElement();
-        assertThat(c.string("café")).isEqualTo("café");
+        assertThat(c.string(last)).isEqualTo("claude-opus-4-6");
+        c.nextElement();
+        String accented = c.string(last);
+        c.nextElement();
+        assertThat(c.string(last)).isEqualTo("café").isEqualTo(accented);
+    }
+
+    @Test
+    void findsWantedFieldsAmongOthersOfEveryLength() throws LineProblem {
+        JsonCursor c = cursor("{\"\":1,\"o\":2,\"wanted\":3,\"wantee\":4,\"other\":5,\"others\":6,\"w\\u0061nted\":7}");
+        List<Field> found = new ArrayList<>();
+        c.startObject();
+        while (c.nextField()) {
+            found.add(c.field(FIELDS));
+            c.skipValue();
+        }
+        assertThat(found).containsExactly(null, null, Field.WANTED, null, Field.OTHER, null, Field.WANTED);
     }
 
     @Test
