@@ -87,13 +87,13 @@ final class ByteSearch {
             long second = (long) LONGS.get(bytes, i + Long.BYTES) ^ pattern;
             long firstZeros = (first - ONES) & ~first & HIGH_BITS;
             long secondZeros = (second - ONES) & ~second & HIGH_BITS;
-            if ((firstZeros | secondZeros) != 0) return firstZeros != 0 ? i + (Long.numberOfTrailingZeros(firstZeros) >>> 3)
-                    : i + Long.BYTES + (Long.numberOfTrailingZeros(secondZeros) >>> 3);
+            if ((firstZeros | secondZeros) != 0) return firstZeros != 0 ? i + firstFlaggedByte(firstZeros)
+                    : i + Long.BYTES + firstFlaggedByte(secondZeros);
         }
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i) ^ pattern;
             long zeroBytes = (word - ONES) & ~word & HIGH_BITS;
-            if (zeroBytes != 0) return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            if (zeroBytes != 0) return i + firstFlaggedByte(zeroBytes);
         }
         byte b = (byte) pattern;
         for (; i < to; i++) if (bytes[i] == b) return i;
@@ -106,15 +106,16 @@ final class ByteSearch {
      */
     static int jsonStringSpecial(byte[] bytes, int from, int to) {
         int i = from;
-        for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
-            long special = stringSpecial((long) LONGS.get(bytes, i));
-            long next = stringSpecial((long) LONGS.get(bytes, i + Long.BYTES));
-            if ((special | next) != 0) return special != 0 ? i + (Long.numberOfTrailingZeros(special) >>> 3)
-                    : i + Long.BYTES + (Long.numberOfTrailingZeros(next) >>> 3);
-        }
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long special = stringSpecial((long) LONGS.get(bytes, i));
-            if (special != 0) return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            // Flags the high bit of each byte that is a quote, a backslash, a control character or not ASCII. The
+            // lowest flagged byte is exact: a borrow only ever flags bytes above a real match. Written out here
+            // because the JIT of a short run does not inline a method this long.
+            long word = (long) LONGS.get(bytes, i);
+            long quote = word ^ QUOTES;
+            long backslash = word ^ BACKSLASHES;
+            long special = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word)
+                    & HIGH_BITS;
+            if (special != 0) return i + firstFlaggedByte(special);
         }
         for (; i < to; i++) {
             int c = bytes[i] & 0xFF;
@@ -123,14 +124,25 @@ final class ByteSearch {
         return to;
     }
 
+    /** Returns whether {@code a[aFrom, aFrom + length)} and {@code b[bFrom, bFrom + length)} hold the same bytes. */
+    static boolean sameBytes(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) if (a[aFrom + i] != b[bFrom + i]) return false;
+            return true;
+        }
+        for (int i = 0; i < length - Long.BYTES; i += Long.BYTES)
+            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) return false;
+        // The last eight bytes, overlapping the words before when the length is not a multiple of eight.
+        return (long) LONGS.get(a, aFrom + length - Long.BYTES) == (long) LONGS.get(b, bFrom + length - Long.BYTES);
+    }
+
     /**
-     * Flags the high bit of each byte of {@code word} that is a quote, a backslash, a control character or not ASCII.
-     * The lowest flagged byte is exact: a borrow only ever flags bytes above a real match.
+     * Returns which byte (0 to 7) of {@code flags} is the lowest with its high bit set. The multiplication moves the
+     * lowest flag's byte number to the top byte; unlike {@code Long.numberOfTrailingZeros}, it is inlined by the JIT
+     * of a short run.
      */
-    private static long stringSpecial(long word) {
-        long quote = word ^ QUOTES;
-        long backslash = word ^ BACKSLASHES;
-        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - SPACES) & ~word) | word) & HIGH_BITS;
+    private static int firstFlaggedByte(long flags) {
+        return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /** Returns the index of the last byte of {@code pattern} in {@code bytes[from, to)}, or -1. */

@@ -51,4 +51,31 @@ class ByteSearchTest {
             assertThat(ab.lastIn(bytes, 0, bytes.length)).isEqualTo(text.lastIndexOf("ab\""));
         }
     }
+
+    @Test
+    void findsJsonStringSpecialsAndComparesRangesLikeTheSlowWay() {
+        Random random = new Random(11);
+        String alphabet = "ab\"\\\u0001\u007f\u0080\u00e9 ";
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = from;
+            while (expected < bytes.length && !isStringSpecial(bytes[expected])) expected++;
+            assertThat(ByteSearch.jsonStringSpecial(bytes, from, bytes.length)).isEqualTo(expected);
+
+            int length = bytes.length - from;
+            byte[] copy = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
+            assertThat(ByteSearch.sameBytes(copy, 0, bytes, from, length)).isTrue();
+            if (length > 0) {
+                copy[random.nextInt(length)] ^= 1;
+                assertThat(ByteSearch.sameBytes(copy, 0, bytes, from, length)).isFalse();
+            }
+        }
+    }
+
+    private static boolean isStringSpecial(byte b) {
+        int c = b & 0xFF;
+        return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+    }
 }
