@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -152,6 +153,18 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
 
     /** What identifies a request across copies: message id and request id (a line's own place when it has no id). */
     private record RequestKey(String messageId, String requestIdOrPlace) {
+        // Written out: a record's own hashCode and equals go through method handles, slow before the JIT warms up,
+        // and every request copy is looked up by its key.
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(messageId) + Objects.hashCode(requestIdOrPlace);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RequestKey key && Objects.equals(messageId, key.messageId)
+                    && Objects.equals(requestIdOrPlace, key.requestIdOrPlace);
+        }
     }
 
     /** The best copy of a request seen so far, with what decides between copies. */
@@ -286,6 +299,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         }
 
         private List<String> sortedDistinct(List<String> names) {
+            if (names.size() == 1) return List.of(shared(names.get(0)));
             TreeSet<String> distinct = new TreeSet<>();
             for (String name : names) distinct.add(shared(name));
             return List.copyOf(distinct);
