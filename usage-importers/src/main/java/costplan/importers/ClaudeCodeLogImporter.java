@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -98,36 +96,33 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
 
     @Override
     public ImportSummary read(List<Path> sources, Consumer<UsageRecord> sink) throws IOException {
-        LogFileFinder.Found found = LogFileFinder.find(sources);
-        ProblemTally total = new ProblemTally();
-        found.problems().forEach(total::report);
-        if (found.files().isEmpty() && !found.problems().isEmpty() && found.problems().size() == sources.size())
-            throw new IOException(found.problems().get(0).toString());
-
         Map<RequestKey, Candidate> requests = new ConcurrentHashMap<>(1 << 16);
-        ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
-        List<LogFileFinder.LogFile> files = found.files();
-        java.util.stream.IntStream.range(0, files.size()).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> files.get(i).sizeBytes()).reversed())
-                .forEach(queue::add);
-        long bytesTotal = files.stream().mapToLong(LogFileFinder.LogFile::sizeBytes).sum();
-        AtomicLong bytesDone = new AtomicLong();
         Map<String, String> names = new ConcurrentHashMap<>();
+        LogFileQueue queue = new LogFileQueue(threads);
+        AtomicLong bytesDone = new AtomicLong();
 
-        List<Callable<ProblemTally>> workers = new ArrayList<>();
-        for (int w = 0; w < Math.max(1, Math.min(threads, files.size())); w++) {
-            workers.add(() -> {
+        List<Callable<ProblemTally>> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            ProblemTally walk = new ProblemTally();
+            queue.fill(sources).forEach(walk::report);
+            return walk;
+        });
+        for (int w = 0; w < threads; w++) {
+            tasks.add(() -> {
                 Worker worker = new Worker(requests, names);
-                Integer index;
-                while ((index = queue.poll()) != null) {
-                    LogFileFinder.LogFile file = files.get(index);
-                    worker.readFile(file, index);
-                    progress.bytesRead(bytesDone.addAndGet(file.sizeBytes()), bytesTotal);
+                for (LogFileQueue.Queued next; (next = queue.next()) != null; ) {
+                    worker.readFile(next.file(), next.order());
+                    progress.bytesRead(bytesDone.addAndGet(next.file().sizeBytes()), queue.bytesFound());
                 }
                 return worker.tally;
             });
         }
-        for (ProblemTally tally : ParallelTasks.run("claude-log-reader", threads, workers)) tally.addTo(total);
+        List<ProblemTally> tallies = ParallelTasks.run("claude-log-reader", threads + 1, tasks);
+        ProblemTally walk = tallies.get(0);
+        if (queue.filesFound() == 0 && walk.skippedFiles > 0 && walk.skippedFiles == sources.size())
+            throw new IOException(walk.problems.get(0).toString());
+        ProblemTally total = new ProblemTally();
+        for (ProblemTally tally : tallies) tally.addTo(total);
 
         List<UsageRecord> ordered = withoutSidechainReplays(requests.values());
         UsageRecord[] sorted = TimeOrder.sorted(ordered);
@@ -168,11 +163,12 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
     }
 
     /** The best copy of a request seen so far, with what decides between copies. */
-    private record Candidate(UsageRecord record, long totalTokens, boolean sidechain, int fileOrder, long line) {
+    private record Candidate(UsageRecord record, long totalTokens, boolean sidechain, Path file, long line) {
         boolean beats(Candidate other) {
             if (totalTokens != other.totalTokens) return totalTokens > other.totalTokens;
             if (sidechain != other.sidechain) return !sidechain;
-            if (fileOrder != other.fileOrder) return fileOrder > other.fileOrder;
+            int byFile = file.compareTo(other.file);
+            if (byFile != 0) return byFile > 0;
             return line > other.line;
         }
 
@@ -187,7 +183,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             return new Candidate(UsageRecord.ofRequest(r.source(), r.timestamp(), r.model(), r.project(), r.sessionId(),
                     r.requestId(), r.messageId(), r.tokens(), r.cacheCreation5mTokens(), r.cacheCreation1hTokens(),
                     r.webSearchRequests(), r.serviceTier(), r.fast(), r.subAgent(), List.copyOf(tools),
-                    r.clientVersion(), r.reportedCostUsd()), best.totalTokens, best.sidechain, best.fileOrder, best.line);
+                    r.clientVersion(), r.reportedCostUsd()), best.totalTokens, best.sidechain, best.file, best.line);
         }
     }
 
@@ -295,7 +291,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             UsageRecord record = UsageRecord.ofRequest(NAME, at, shared(e.model), shared(project), shared(session),
                     e.requestId, e.messageId, tokens, e.cacheCreation5m(), e.cacheCreation1h(), e.webSearchRequests,
                     shared(e.serviceTier), "fast".equals(e.speed), subAgent, tools, shared(e.version), e.costUsd);
-            return new Candidate(record, tokens.totalTokens(), e.sidechain || e.embeddedProgressCopy, fileOrder, line);
+            return new Candidate(record, tokens.totalTokens(), e.sidechain || e.embeddedProgressCopy, file.path(), line);
         }
 
         private List<String> sortedDistinct(List<String> names) {

@@ -14,9 +14,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Lists the {@code *.jsonl} files under the given folders (following links, reporting loops and unreadable
+ * Finds the {@code *.jsonl} files under the given folders (following links, reporting loops and unreadable
  * folders), plus files named directly, each once even when reached by two paths.
  */
 final class LogFileFinder {
@@ -25,15 +26,14 @@ final class LogFileFinder {
     record LogFile(Path path, long sizeBytes, String folderProject, boolean subAgentFile) {
     }
 
-    /** The files found, sorted by path, and the folders and files that could not be listed. */
-    record Found(List<LogFile> files, List<ImportProblem> problems) {
-    }
-
     private LogFileFinder() {
     }
 
-    static Found find(List<Path> sources) {
-        List<LogFile> files = new ArrayList<>();
+    /**
+     * Hands each file to {@code files} as the walk reaches it, so that reading can start before the walk ends, and
+     * returns the folders and files that could not be listed.
+     */
+    static List<ImportProblem> find(List<Path> sources, Consumer<LogFile> files) {
         List<ImportProblem> problems = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         for (Path source : sources) {
@@ -53,11 +53,10 @@ final class LogFileFinder {
                 }
             }
         }
-        files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new Found(List.copyOf(files), List.copyOf(problems));
+        return problems;
     }
 
-    private static void walk(Path root, List<LogFile> files, List<ImportProblem> problems, Set<Object> seen) {
+    private static void walk(Path root, Consumer<LogFile> files, List<ImportProblem> problems, Set<Object> seen) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -83,7 +82,7 @@ final class LogFileFinder {
         }
     }
 
-    private static void add(Path file, BasicFileAttributes attrs, Path root, List<LogFile> files,
+    private static void add(Path file, BasicFileAttributes attrs, Path root, Consumer<LogFile> files,
                             List<ImportProblem> problems, Set<Object> seen) {
         try {
             // The file key (device and inode) tells a file reached by two paths without resolving every link.
@@ -95,7 +94,7 @@ final class LogFileFinder {
                     : String.valueOf(root.toAbsolutePath().normalize().getFileName());
             String name = file.getFileName().toString();
             boolean subAgent = name.startsWith("agent-") || relative.toString().contains("subagents");
-            files.add(new LogFile(file, size, folder, subAgent));
+            files.accept(new LogFile(file, size, folder, subAgent));
         } catch (NoSuchFileException e) {
             problems.add(new ImportProblem(file, 0, ImportProblem.Kind.UNREADABLE,
                     "disappeared while the folder was being read"));
