@@ -239,25 +239,29 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         public void markedLine(byte[] buffer, int start, int end, long lineNumber) {
             line = lineNumber;
             lineHadUsage = false;
-            List<Candidate> found = new ArrayList<>(2);
+            // A line holds at most two requests: its own and the one of the sub-agent message a progress line carries.
+            // Both are checked before either is kept, so that a bad line adds nothing.
+            Candidate own, embedded;
             try {
                 ClaudeLogEntry entry = parser.parse(buffer, start, end);
-                for (ClaudeLogEntry e = entry; e != null; e = e.embedded) {
-                    Candidate c = toCandidate(e);
-                    if (c != null) found.add(c);
-                }
+                own = toCandidate(entry);
+                embedded = entry.embedded == null ? null : toCandidate(entry.embedded);
             } catch (LineProblem p) {
                 tally.report(new ImportProblem(file.path(), lineNumber, p.kind(), p.getMessage()));
                 return;
             }
             if (lineHadUsage) tally.usageLines++;
-            for (int i = 0; i < found.size(); i++) {
-                tally.requestCopies++;
-                UsageRecord r = found.get(i).record;
-                RequestKey key = r.messageId() == null ? new RequestKey(null, fileOrder + ":" + line + ":" + i)
-                        : new RequestKey(r.messageId(), r.requestId());
-                requests.merge(key, found.get(i), Candidate::mergedWith);
-            }
+            if (own != null) keep(own, 0);
+            if (embedded != null) keep(embedded, own == null ? 0 : 1);
+        }
+
+        /** Keeps a request copy, the {@code index}th of its line, unless a better copy of it is already kept. */
+        private void keep(Candidate copy, int index) {
+            tally.requestCopies++;
+            UsageRecord r = copy.record;
+            RequestKey key = r.messageId() == null ? new RequestKey(null, fileOrder + ":" + line + ":" + index)
+                    : new RequestKey(r.messageId(), r.requestId());
+            requests.merge(key, copy, Candidate::mergedWith);
         }
 
         private Candidate toCandidate(ClaudeLogEntry e) throws LineProblem {

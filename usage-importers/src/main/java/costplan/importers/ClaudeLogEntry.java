@@ -32,9 +32,15 @@ final class ClaudeLogEntry {
     int webSearchRequests;
     String serviceTier;
     String speed;
-    final List<String> toolNames = new ArrayList<>(2);
+    /** The tools the response called, in order; most lines call none, so the list is made for the first one. */
+    List<String> toolNames = List.of();
     /** The sub-agent message an {@code agent_progress} line carries, or null. */
     ClaudeLogEntry embedded;
+
+    void addToolName(String name) {
+        if (toolNames.isEmpty()) toolNames = new ArrayList<>(2);
+        toolNames.add(name);
+    }
 
     /** Fills the fields the embedded copy lacks from the line that carries it. */
     void inheritFrom(ClaudeLogEntry outer) {

@@ -218,7 +218,7 @@ final class ClaudeLogLineParser {
                 else if (field == Block.NAME && json.peek() == JsonCursor.Kind.STRING) name = json.string();
                 else json.skipValue();
             }
-            if (name != null && "tool_use".equals(type)) e.toolNames.add(name);
+            if (name != null && "tool_use".equals(type)) e.addToolName(name);
         }
     }
 
