@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.pricing.PriceBook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,8 @@ public final class Main {
 
     /** Runs costplan with {@code args}, exits with its exit code. */
     public static void main(String[] args) {
+        // The bundled prices are read on another thread while picocli reads the command line, which leaves a core idle.
+        PriceBook.bundledAsync();
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = run(out, err, Environment.system(), args);

@@ -30,9 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /** The options that choose which usage to read and how to price it, shared by the commands that read logs. */
 final class UsageOptions {
@@ -86,7 +83,7 @@ final class UsageOptions {
     Optional<Usage> read(Environment environment, PrintWriter err, String modelFilter) throws IOException {
         ZoneId zone = zone(environment);
         LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
-        Future<PriceBook> prices = prices();
+        PriceBook ownPrices = ownPrices();
 
         UsageImporter forced = format == null ? null : UsageFormats.named(format);
         List<Path> sources = paths.isEmpty() ? defaultSources(environment) : paths;
@@ -113,30 +110,17 @@ final class UsageOptions {
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
         SourceReconciler.Result reconciled = SourceReconciler.reconcile(records);
         for (SourceOverlap overlap : reconciled.overlaps()) err.println("costplan: warning: " + overlap.message());
-        PriceBook book = loaded(prices);
+        PriceBook book = ownPrices != null ? ownPrices : PriceBook.bundled();
         return Optional.of(new Usage(imported, reconciled, UsageLedger.of(reconciled.records(), book, zone).filter(filter),
                 book, sources));
     }
 
     /**
-     * Returns the price books: a person's own copies ({@code --pricing}) read now, so that a mistake in them is
-     * reported before any log is read; the bundled ones read on another thread while the logs are.
+     * Returns a person's own price books ({@code --pricing}), read now so that a mistake in them is reported before any
+     * log is read; null without {@code --pricing}: the bundled ones are then read on another thread from the start.
      */
-    private Future<PriceBook> prices() throws IOException {
-        if (pricing != null) return CompletableFuture.completedFuture(PriceBook.load(pricing));
-        return CompletableFuture.supplyAsync(() -> PriceBook.bundled());
-    }
-
-    private static PriceBook loaded(Future<PriceBook> prices) throws IOException {
-        try {
-            return prices.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the price files", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw new IllegalStateException(e.getCause());
-        }
+    private PriceBook ownPrices() throws IOException {
+        return pricing == null ? null : PriceBook.load(pricing);
     }
 
     /** Where Claude Code and Codex write their logs on this machine. */

@@ -21,6 +21,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -72,9 +74,27 @@ public final class PriceBook implements RequestPricer {
         }
     }
 
+    /** Every price file shipped with costplan, read once per run on another thread. */
+    private static final class Bundled {
+        static final CompletableFuture<PriceBook> BOOK = CompletableFuture.supplyAsync(() -> bundled(PROVIDERS));
+    }
+
     /** Returns every price file shipped with costplan ({@link #PROVIDERS}) as one book. */
     public static PriceBook bundled() {
-        return bundled(PROVIDERS);
+        try {
+            return bundledAsync().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+    }
+
+    /**
+     * Returns {@link #bundled()} as it is being read on another thread; the first call (of either) starts the reading,
+     * so a command can start it early and find the book read when it needs it.
+     */
+    public static CompletableFuture<PriceBook> bundledAsync() {
+        return Bundled.BOOK;
     }
 
     /** Returns the price files shipped with costplan, e.g. {@code bundled("anthropic")}, as one book. */
