@@ -53,6 +53,30 @@ final class GroupTotals {
         if (byModel != null) byModel.computeIfAbsent(r.model(), m -> new GroupTotals(m, false)).add(r, computed);
     }
 
+    /** Adds a whole group, and its models to this group's models. */
+    void add(UsageGroup g) {
+        requests += g.requests();
+        records += g.records();
+        aggregated += g.aggregatedRecords();
+        TokenCounts t = g.tokens();
+        input += t.inputTokens();
+        output += t.outputTokens();
+        cacheCreation += t.cacheCreationTokens();
+        cacheRead += t.cacheReadTokens();
+        cache5m += g.cacheCreation5mTokens();
+        cache1h += g.cacheCreation1hTokens();
+        webSearch += g.webSearchRequests();
+        cost = cost.add(g.computedCost().amount());
+        unpriced += g.unpricedRequests();
+        unpricedRecords += g.unpricedRecords();
+        unpricedTokens += g.unpricedTokens();
+        reported += g.reportedRequests();
+        reportedCost = reportedCost.add(g.reportedCost().amount());
+        subAgent += g.subAgentRequests();
+        fast += g.fastRequests();
+        if (byModel != null) for (UsageGroup m : g.byModel()) byModel.computeIfAbsent(m.key(), k -> new GroupTotals(k, false)).add(m);
+    }
+
     UsageGroup toGroup() {
         List<UsageGroup> models = byModel == null ? List.of()
                 : byModel.values().stream().map(GroupTotals::toGroup).sorted(Comparator.comparing(UsageGroup::key)).toList();

@@ -115,8 +115,10 @@ public final class UsageLedger {
     public UsageGroup total() {
         UsageGroup result = total;
         if (result == null) {
+            // The sum of the days: they are needed anyway, and adding up a few hundred days beats another pass over
+            // every request.
             GroupTotals totals = new GroupTotals("total", true);
-            for (int i = 0; i < records.size(); i++) totals.add(records.get(i), costs.get(i));
+            for (UsageGroup day : groupBy(Grouping.DAY)) totals.add(day);
             total = result = totals.toGroup();
         }
         return result;
@@ -149,9 +151,17 @@ public final class UsageLedger {
         List<String> keys = new ArrayList<>(records.size());
         switch (grouping) {
             case DAY, WEEK, MONTH -> {
+                // Records are in time order, so a day repeats for long runs: its label is looked up once per run.
                 Map<Long, String> labels = new HashMap<>();
-                for (long day : epochDays())
-                    keys.add(labels.computeIfAbsent(day, d -> calendarKey(grouping, LocalDate.ofEpochDay(d))));
+                long lastDay = Long.MIN_VALUE;
+                String label = null;
+                for (long day : epochDays()) {
+                    if (day != lastDay) {
+                        label = labels.computeIfAbsent(day, d -> calendarKey(grouping, LocalDate.ofEpochDay(d)));
+                        lastDay = day;
+                    }
+                    keys.add(label);
+                }
             }
             case BLOCK -> {
                 Map<Instant, String> labels = new HashMap<>();
