@@ -137,7 +137,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
      */
     private static List<UsageRecord> withoutSidechainReplays(Collection<Candidate> candidates) {
         List<Candidate> all = new ArrayList<>(candidates);   // one pass over the concurrent map, then plain lists
-        Set<String> mainThreadMessages = new HashSet<>();
+        Set<String> mainThreadMessages = new HashSet<>(2 * all.size());
         for (Candidate c : all)
             if (!c.sidechain && c.record.messageId() != null) mainThreadMessages.add(c.record.messageId());
         List<UsageRecord> kept = new ArrayList<>(all.size());
