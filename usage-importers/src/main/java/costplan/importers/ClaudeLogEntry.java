@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The usage-related fields of one Claude Code log entry, as parsed from a line. An entry is either the line
- * itself or a sub-agent message embedded in an {@code agent_progress} line. Mutable and short-lived: the
- * parser fills it, the importer turns it into a {@link UsageRecord}.
+ * itself or a sub-agent message embedded in an {@code agent_progress} line. Mutable and short-lived: a parser
+ * fills its own again for every line, the importer turns it into a {@link UsageRecord} at once.
  */
 final class ClaudeLogEntry {
     static final long ABSENT = -1;
@@ -32,14 +32,20 @@ final class ClaudeLogEntry {
     int webSearchRequests;
     String serviceTier;
     String speed;
-    /** The tools the response called, in order; most lines call none, so the list is made for the first one. */
-    List<String> toolNames = List.of();
+    final List<String> toolNames = new ArrayList<>(2);
     /** The sub-agent message an {@code agent_progress} line carries, or null. */
     ClaudeLogEntry embedded;
 
-    void addToolName(String name) {
-        if (toolNames.isEmpty()) toolNames = new ArrayList<>(2);
-        toolNames.add(name);
+    /** Sets every field back to its value in a new entry, for the next line. */
+    void clear() {
+        timestamp = sessionId = cwd = version = requestId = model = messageId = serviceTier = speed = null;
+        sidechain = embeddedProgressCopy = apiError = hasUsage = false;
+        costUsd = null;
+        inputTokens = outputTokens = cacheReadTokens = 0;
+        cacheCreationTokens = cacheCreation5mTokens = cacheCreation1hTokens = ABSENT;
+        webSearchRequests = 0;
+        toolNames.clear();
+        embedded = null;
     }
 
     /** Fills the fields the embedded copy lacks from the line that carries it. */

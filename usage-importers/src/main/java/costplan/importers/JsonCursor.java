@@ -29,9 +29,9 @@ final class JsonCursor {
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private final byte[] bytes;
-    private final int start;
-    private final int end;
+    private byte[] bytes;
+    private int start;
+    private int end;
     private int pos;
     /** Per open object or array: whether its next member is its first (no comma before it). */
     private boolean[] first = new boolean[16];
@@ -43,10 +43,20 @@ final class JsonCursor {
     private boolean plainAscii;
 
     JsonCursor(byte[] bytes, int start, int end) {
+        reset(bytes, start, end);
+    }
+
+    /** A cursor to {@link #reset} before use. */
+    JsonCursor() {
+    }
+
+    /** Starts reading {@code bytes[start, end)} from its beginning. */
+    void reset(byte[] bytes, int start, int end) {
         this.bytes = bytes;
         this.start = start;
         this.end = end;
         this.pos = start;
+        this.depth = 0;
     }
 
     /** Returns the kind of the next value, without reading it. */
