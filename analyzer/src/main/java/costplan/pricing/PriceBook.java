@@ -247,9 +247,10 @@ public final class PriceBook implements RequestPricer {
 
     /** Returns the price of the known {@code id} on {@code date}, or null before its first price. */
     private ModelPrice priceOfId(String id, LocalDate date) {
-        ModelPrice found = null;
-        for (ModelPrice p : pricesById.get(id)) if (!p.effective().isAfter(date)) found = p;
-        return found;
+        // Prices are sorted by date, so the last one in effect is the first from the end that is.
+        List<ModelPrice> history = pricesById.get(id);
+        for (int i = history.size() - 1; i >= 0; i--) if (!history.get(i).effective().isAfter(date)) return history.get(i);
+        return null;
     }
 
     /** Returns whether {@code model} is known at all (on some date). */
