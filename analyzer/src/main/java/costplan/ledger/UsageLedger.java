@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,17 +63,27 @@ public final class UsageLedger {
 
     /** Returns a ledger of {@code records}, each priced once by {@code pricer}, grouped by day in {@code zone}. */
     public static UsageLedger of(Collection<UsageRecord> records, RequestPricer pricer, ZoneId zone) {
-        List<UsageRecord> sorted = new ArrayList<>(records);
-        if (!inTimeOrder(sorted)) sorted.sort(Comparator.comparing(UsageRecord::timestamp));
-        List<Optional<Usd>> costs = new ArrayList<>(sorted.size());
-        for (UsageRecord r : sorted) costs.add(pricer.costOf(r));
-        return new UsageLedger(List.copyOf(sorted), List.copyOf(costs), zone);
-    }
-
-    private static boolean inTimeOrder(List<UsageRecord> records) {
-        for (int i = 1; i < records.size(); i++)
-            if (records.get(i).timestamp().isBefore(records.get(i - 1).timestamp())) return false;
-        return true;
+        UsageRecord[] priced = records.toArray(UsageRecord[]::new);
+        @SuppressWarnings("unchecked")
+        Optional<Usd>[] costs = new Optional[priced.length];
+        // One pass prices the requests and checks their order: an import hands them over in time order, records
+        // of several sources put together are not, and each pass over every request costs a noticeable time.
+        boolean inTimeOrder = true;
+        for (int i = 0; i < priced.length; i++) {
+            costs[i] = pricer.costOf(priced[i]);
+            if (i > 0 && priced[i].timestamp().isBefore(priced[i - 1].timestamp())) inTimeOrder = false;
+        }
+        if (inTimeOrder) return new UsageLedger(List.of(priced), List.of(costs), zone);
+        Integer[] order = new Integer[priced.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> priced[i].timestamp()));
+        List<UsageRecord> sorted = new ArrayList<>(priced.length);
+        List<Optional<Usd>> sortedCosts = new ArrayList<>(priced.length);
+        for (int i : order) {
+            sorted.add(priced[i]);
+            sortedCosts.add(costs[i]);
+        }
+        return new UsageLedger(List.copyOf(sorted), List.copyOf(sortedCosts), zone);
     }
 
     /** Returns the requests, in time order. */

@@ -136,13 +136,20 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
      * counting them again would double the parent's usage.
      */
     private static List<UsageRecord> withoutSidechainReplays(Collection<Candidate> candidates) {
-        List<Candidate> all = new ArrayList<>(candidates);   // one pass over the concurrent map, then plain lists
-        Set<String> mainThreadMessages = new HashSet<>(2 * all.size());
-        for (Candidate c : all)
-            if (!c.sidechain && c.record.messageId() != null) mainThreadMessages.add(c.record.messageId());
-        List<UsageRecord> kept = new ArrayList<>(all.size());
-        for (Candidate c : all)
-            if (!c.sidechain || !mainThreadMessages.contains(c.record.messageId())) kept.add(c.record);
+        // One pass over the requests, then one over the sidechain ones only (the order does not matter: the caller
+        // sorts them).
+        Set<String> mainThreadMessages = new HashSet<>(2 * candidates.size());
+        List<UsageRecord> kept = new ArrayList<>(candidates.size());
+        List<Candidate> sidechain = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.sidechain) {
+                sidechain.add(c);
+            } else {
+                kept.add(c.record);
+                if (c.record.messageId() != null) mainThreadMessages.add(c.record.messageId());
+            }
+        }
+        for (Candidate c : sidechain) if (!mainThreadMessages.contains(c.record.messageId())) kept.add(c.record);
         return kept;
     }
 

@@ -66,8 +66,7 @@ public final class SourceReconciler {
 
     /** Reconciles {@code records} of any number of sources. */
     public static Result reconcile(List<UsageRecord> records) {
-        Set<String> sources = new HashSet<>();
-        records.forEach(r -> sources.add(r.source()));
+        Set<String> sources = sources(records);
         if (sources.size() == 1) {
             // One source has nothing to join, repeat or overlap with.
             long costOnly = COST_FORMATS.containsAll(sources) ? records.size() : 0;
@@ -123,6 +122,21 @@ public final class SourceReconciler {
     }
 
     /** Returns the key a cost row and its usage record share: cost format, UTC day, project and model. */
+    /** Returns the sources of {@code records}, adding each record's to a set only when it differs from the one before. */
+    private static Set<String> sources(List<UsageRecord> records) {
+        Set<String> sources = new HashSet<>();
+        String last = null;
+        for (UsageRecord r : records) {
+            // By identity: the importers name their records with one constant each; equal names that are not the
+            // same object are only added to the set again.
+            if (r.source() != last) {
+                last = r.source();
+                sources.add(last);
+            }
+        }
+        return sources;
+    }
+
     private static String joinKey(UsageRecord r, String costFormat) {
         return costFormat + '|' + r.timestamp().atOffset(ZoneOffset.UTC).toLocalDate() + '|' + r.project() + '|'
                 + modelKey(r.model());
