@@ -45,10 +45,18 @@ public final class PriceBook implements RequestPricer {
     /** The price files costplan ships, by provider, in the order they are listed. */
     public static final List<String> PROVIDERS = List.of("anthropic", "openai", "google", "deepseek", "open-model-hosts");
 
-    private static final Pattern VERSION_BEFORE_FAMILY = Pattern.compile("^claude-(\\d+(?:\\.\\d+)?)-(opus|sonnet|haiku)");
+    /**
+     * The reader of price files, made on the thread that first reads one rather than with this class: making it
+     * takes tens of milliseconds, and a command calls {@link #bundledAsync()} on its main thread before anything else.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** A Claude slug with the version before the family ({@code claude-4.5-sonnet}), compiled when first needed. */
+    private static final class ClaudeSlug {
+        static final Pattern VERSION_BEFORE_FAMILY = Pattern.compile("^claude-(\\d+(?:\\.\\d+)?)-(opus|sonnet|haiku)");
+    }
 
     private final String name;
     private final LocalDate asOf;
@@ -108,7 +116,7 @@ public final class PriceBook implements RequestPricer {
             String resource = "costplan/pricing/" + provider + ".json";
             try (InputStream in = PriceBook.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) throw new IllegalStateException("the bundled price file " + resource + " is missing");
-                books.add(parse(provider + ".json", JSON.readTree(in)));
+                books.add(parse(provider + ".json", Json.MAPPER.readTree(in)));
             } catch (IOException e) {
                 throw new IllegalStateException("the bundled price file " + resource + " cannot be read", e);
             }
@@ -133,7 +141,7 @@ public final class PriceBook implements RequestPricer {
             if (!Files.isRegularFile(file))
                 throw new IOException(file + ": no such price file; --pricing expects a folder like pricing-data/");
             try (InputStream in = Files.newInputStream(file)) {
-                books.add(parse(file.toString(), JSON.readTree(in)));
+                books.add(parse(file.toString(), Json.MAPPER.readTree(in)));
             }
         }
         return combine(books, "");
@@ -330,7 +338,7 @@ public final class PriceBook implements RequestPricer {
         String own = model.substring(slash + 1);
         id = canonicalIds.get(own);
         if (id == null) id = canonicalIds.get(own.replace('.', '-'));
-        if (id == null) id = canonicalIds.get(VERSION_BEFORE_FAMILY.matcher(own).replaceFirst("claude-$2-$1").replace('.', '-'));
+        if (id == null) id = canonicalIds.get(ClaudeSlug.VERSION_BEFORE_FAMILY.matcher(own).replaceFirst("claude-$2-$1").replace('.', '-'));
         return id;
     }
 
