@@ -64,7 +64,8 @@ final class ClaudeLogLineParser {
     /** The last value read of each repeated field, handed back when a line repeats it; one parser per thread. */
     private final LastText lastSessionId = new LastText(), lastCwd = new LastText(), lastVersion = new LastText(),
             lastModel = new LastText(), lastServiceTier = new LastText(), lastSpeed = new LastText(),
-            lastRequestId = new LastText(), lastMessageId = new LastText();
+            lastRequestId = new LastText(), lastMessageId = new LastText(), lastBlockType = new LastText(),
+            lastToolName = new LastText();
 
     /** Where the fields of a log line or of its embedded copy sit, for error messages; built once, not per line. */
     private record Paths(String envelope, String message, String usage, String cacheCreation, String serverToolUse) {
@@ -223,8 +224,8 @@ final class ClaudeLogLineParser {
             json.startObject();
             while (json.nextField()) {
                 Block field = json.field(BLOCK_FIELDS);
-                if (field == Block.TYPE && json.peek() == JsonCursor.Kind.STRING) type = json.string();
-                else if (field == Block.NAME && json.peek() == JsonCursor.Kind.STRING) name = json.string();
+                if (field == Block.TYPE && json.peek() == JsonCursor.Kind.STRING) type = json.string(lastBlockType);
+                else if (field == Block.NAME && json.peek() == JsonCursor.Kind.STRING) name = json.string(lastToolName);
                 else json.skipValue();
             }
             if (name != null && "tool_use".equals(type)) e.toolNames.add(name);
