@@ -21,8 +21,8 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
 
     /** Returns whether the file's header has {@code usage_date_utc} and {@code usage_input_tokens_no_cache}. */
     @Override
-    public boolean canRead(Path source) {
-        return new CsvColumns(CsvReader.headerOf(head(source))).hasAll("usage_date_utc", "usage_input_tokens_no_cache");
+    public boolean canRead(SourceHead source) {
+        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("usage_date_utc", "usage_input_tokens_no_cache");
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class AnthropicCostReportImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding {@code starting_at} buckets with {@code amount} and {@code currency}. */
     @Override
-    public boolean canRead(Path source) {
-        return isJsonWithFields(head(source), "starting_at", "amount", "currency");
+    public boolean canRead(SourceHead source) {
+        return isJsonWithFields(source.text(), "starting_at", "amount", "currency");
     }
 
     @Override

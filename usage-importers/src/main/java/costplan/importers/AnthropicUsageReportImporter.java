@@ -29,8 +29,8 @@ public final class AnthropicUsageReportImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding {@code starting_at} buckets with {@code uncached_input_tokens}. */
     @Override
-    public boolean canRead(Path source) {
-        return isJsonWithFields(head(source), "starting_at", "uncached_input_tokens");
+    public boolean canRead(SourceHead source) {
+        return isJsonWithFields(source.text(), "starting_at", "uncached_input_tokens");
     }
 
     @Override

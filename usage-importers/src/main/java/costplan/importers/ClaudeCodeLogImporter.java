@@ -1,8 +1,6 @@
 package costplan.importers;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,18 +74,8 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
 
     /** Returns whether the first line of {@code source} looks like a Claude Code log line (a folder: always). */
     @Override
-    public boolean canRead(Path source) {
-        if (Files.isDirectory(source)) return true;
-        byte[] head = new byte[64 * 1024];
-        int n;
-        try (InputStream in = Files.newInputStream(source)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return false;
-        }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1).strip();
-        int end = text.indexOf('\n');
-        return looksLikeClaudeLine(end < 0 ? text : text.substring(0, end));
+    public boolean canRead(SourceHead source) {
+        return source.isDirectory() || looksLikeClaudeLine(source.firstLine());
     }
 
     private static boolean looksLikeClaudeLine(String firstLine) {

@@ -85,8 +85,9 @@ public final class CodexSessionImporter implements UsageImporter {
 
     /** Returns whether {@code source} is a Codex home, a sessions folder, or a file whose first line is a rollout line. */
     @Override
-    public boolean canRead(Path source) {
-        if (Files.isDirectory(source)) {
+    public boolean canRead(SourceHead head) {
+        Path source = head.path();
+        if (head.isDirectory()) {
             if (Files.isDirectory(source.resolve("sessions")) || Files.isDirectory(source.resolve("archived_sessions")))
                 return true;
             try (Stream<Path> files = Files.walk(source, 4)) {
@@ -95,9 +96,7 @@ public final class CodexSessionImporter implements UsageImporter {
                 return false;
             }
         }
-        String head = ExportImporter.head(source);
-        int end = head.indexOf('\n');
-        String first = end < 0 ? head : head.substring(0, end);
+        String first = head.firstLine();
         return first.startsWith("{") && first.contains("\"payload\"")
                 && LINE_KINDS.stream().anyMatch(first::contains);
     }

@@ -19,17 +19,6 @@ abstract class ExportImporter implements UsageImporter {
     /** Reads {@code file}, handing each row to {@code reading}; a problem thrown here skips the rest of the file. */
     abstract void readFile(Path file, ExportReading reading) throws IOException, LineProblem;
 
-    /** Returns the first bytes of {@code file} as text for sniffing, without a byte-order mark; empty if unreadable. */
-    static String head(Path file) {
-        if (!Files.isRegularFile(file)) return "";
-        try (var in = Files.newInputStream(file)) {
-            String text = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     /** Returns whether {@code head} is a JSON object with a field called each of {@code names}, not merely that text. */
     static boolean isJsonWithFields(String head, String... names) {
         if (!isJsonObject(head)) return false;

@@ -25,8 +25,8 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding cost buckets. */
     @Override
-    public boolean canRead(Path source) {
-        String head = head(source);
+    public boolean canRead(SourceHead source) {
+        String head = source.text();
         return isJsonObject(head) && head.contains("organization.costs.result")
                 || isJsonWithFields(head, "start_time", "amount", "line_item");
     }

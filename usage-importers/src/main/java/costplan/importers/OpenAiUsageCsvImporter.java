@@ -20,8 +20,8 @@ public final class OpenAiUsageCsvImporter extends ExportImporter {
 
     /** Returns whether the file's header has {@code start_time}, {@code num_model_requests} and {@code input_tokens}. */
     @Override
-    public boolean canRead(Path source) {
-        return new CsvColumns(CsvReader.headerOf(head(source))).hasAll("start_time", "num_model_requests", "input_tokens");
+    public boolean canRead(SourceHead source) {
+        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("start_time", "num_model_requests", "input_tokens");
     }
 
     @Override

@@ -25,8 +25,8 @@ public final class OpenAiUsageJsonImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding completions usage buckets. */
     @Override
-    public boolean canRead(Path source) {
-        String head = head(source);
+    public boolean canRead(SourceHead source) {
+        String head = source.text();
         return isJsonObject(head) && head.contains("organization.usage.completions.result")
                 || isJsonWithFields(head, "start_time", "num_model_requests");
     }

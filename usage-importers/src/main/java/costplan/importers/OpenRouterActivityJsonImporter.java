@@ -26,8 +26,8 @@ public final class OpenRouterActivityJsonImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding {@code date} items with {@code prompt_tokens} and {@code byok_usage_inference}. */
     @Override
-    public boolean canRead(Path source) {
-        return isJsonWithFields(head(source), "prompt_tokens", "byok_usage_inference", "date");
+    public boolean canRead(SourceHead source) {
+        return isJsonWithFields(source.text(), "prompt_tokens", "byok_usage_inference", "date");
     }
 
     @Override

@@ -21,8 +21,8 @@ public final class OpenRouterDailyCsvImporter extends ExportImporter {
 
     /** Returns whether the file's header has {@code Slug}, {@code Prompt Tokens} and {@code BYOK Usage}. */
     @Override
-    public boolean canRead(Path source) {
-        return new CsvColumns(CsvReader.headerOf(head(source))).hasAll("Slug", "Prompt Tokens", "BYOK Usage");
+    public boolean canRead(SourceHead source) {
+        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("Slug", "Prompt Tokens", "BYOK Usage");
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class OpenRouterGenerationJsonImporter extends ExportImporter {
 
     /** Returns whether the file is JSON holding generations ({@code tokens_prompt} and {@code total_cost}). */
     @Override
-    public boolean canRead(Path source) {
-        return isJsonWithFields(head(source), "tokens_prompt", "total_cost");
+    public boolean canRead(SourceHead source) {
+        return isJsonWithFields(source.text(), "tokens_prompt", "total_cost");
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class OpenRouterGenerationsCsvImporter extends ExportImporter {
 
     /** Returns whether the file's header has {@code generation_id} and {@code model_permaslug}. */
     @Override
-    public boolean canRead(Path source) {
-        return new CsvColumns(CsvReader.headerOf(head(source))).hasAll("generation_id", "model_permaslug");
+    public boolean canRead(SourceHead source) {
+        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("generation_id", "model_permaslug");
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class UsageFormats {
     public static Optional<UsageImporter> detect(Path source) {
         // A Claude config folder is told by its projects/ folder, without walking the (large) tree for rollouts.
         if (Files.isDirectory(source.resolve("projects"))) return Optional.of(new ClaudeCodeLogImporter());
-        return all().stream().filter(i -> i.canRead(source)).findFirst();
+        SourceHead head = SourceHead.of(source);
+        return all().stream().filter(i -> i.canRead(head)).findFirst();
     }
 
     /**

@@ -20,7 +20,15 @@ public interface UsageImporter {
     String name();
 
     /** Returns whether {@code source} looks like something this importer reads, without a full parse. */
-    boolean canRead(Path source);
+    default boolean canRead(Path source) {
+        return canRead(SourceHead.of(source));
+    }
+
+    /**
+     * Returns whether the source whose head this is looks like something this importer reads; detection asks every
+     * format about one head, which reads the file's start once.
+     */
+    boolean canRead(SourceHead source);
 
     /**
      * Reads every source together (duplicates are removed across all of them), hands each request to
