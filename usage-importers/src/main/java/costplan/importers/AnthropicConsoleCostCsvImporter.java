@@ -22,7 +22,7 @@ public final class AnthropicConsoleCostCsvImporter extends ExportImporter {
     /** Returns whether the file's header has {@code usage_date_utc} and {@code cost_usd}. */
     @Override
     public boolean canRead(SourceHead source) {
-        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("usage_date_utc", "cost_usd");
+        return isCsvWithColumns(source.text(), "usage_date_utc", "cost_usd");
     }
 
     @Override

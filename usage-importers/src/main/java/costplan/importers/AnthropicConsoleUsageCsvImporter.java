@@ -22,7 +22,7 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
     /** Returns whether the file's header has {@code usage_date_utc} and {@code usage_input_tokens_no_cache}. */
     @Override
     public boolean canRead(SourceHead source) {
-        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("usage_date_utc", "usage_input_tokens_no_cache");
+        return isCsvWithColumns(source.text(), "usage_date_utc", "usage_input_tokens_no_cache");
     }
 
     @Override

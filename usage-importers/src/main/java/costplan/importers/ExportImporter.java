@@ -26,6 +26,11 @@ abstract class ExportImporter implements UsageImporter {
         return true;
     }
 
+    /** Returns whether {@code head} starts with a CSV header that has a column called each of {@code names}. */
+    static boolean isCsvWithColumns(String head, String... names) {
+        return new CsvColumns(CsvReader.headerOf(head)).hasAll(names);
+    }
+
     /** Returns whether {@code head} starts a JSON object. */
     static boolean isJsonObject(String head) {
         return head.stripLeading().startsWith("{");

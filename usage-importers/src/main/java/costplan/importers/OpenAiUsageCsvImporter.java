@@ -21,7 +21,7 @@ public final class OpenAiUsageCsvImporter extends ExportImporter {
     /** Returns whether the file's header has {@code start_time}, {@code num_model_requests} and {@code input_tokens}. */
     @Override
     public boolean canRead(SourceHead source) {
-        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("start_time", "num_model_requests", "input_tokens");
+        return isCsvWithColumns(source.text(), "start_time", "num_model_requests", "input_tokens");
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class OpenRouterDailyCsvImporter extends ExportImporter {
     /** Returns whether the file's header has {@code Slug}, {@code Prompt Tokens} and {@code BYOK Usage}. */
     @Override
     public boolean canRead(SourceHead source) {
-        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("Slug", "Prompt Tokens", "BYOK Usage");
+        return isCsvWithColumns(source.text(), "Slug", "Prompt Tokens", "BYOK Usage");
     }
 
     @Override

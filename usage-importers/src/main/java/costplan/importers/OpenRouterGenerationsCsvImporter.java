@@ -28,7 +28,7 @@ public final class OpenRouterGenerationsCsvImporter extends ExportImporter {
     /** Returns whether the file's header has {@code generation_id} and {@code model_permaslug}. */
     @Override
     public boolean canRead(SourceHead source) {
-        return new CsvColumns(CsvReader.headerOf(source.text())).hasAll("generation_id", "model_permaslug");
+        return isCsvWithColumns(source.text(), "generation_id", "model_permaslug");
     }
 
     @Override
