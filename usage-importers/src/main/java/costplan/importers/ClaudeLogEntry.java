@@ -25,9 +25,9 @@ final class ClaudeLogEntry {
     boolean hasUsage;
     long inputTokens;
     long outputTokens;
-    long cacheCreationTokens = ABSENT;
-    long cacheCreation5mTokens = ABSENT;
-    long cacheCreation1hTokens = ABSENT;
+    long cacheCreationTokens;
+    long cacheCreation5mTokens;
+    long cacheCreation1hTokens;
     long cacheReadTokens;
     int webSearchRequests;
     String serviceTier;
@@ -36,7 +36,11 @@ final class ClaudeLogEntry {
     /** The sub-agent message an {@code agent_progress} line carries, or null. */
     ClaudeLogEntry embedded;
 
-    /** Sets every field back to its value in a new entry, for the next line. */
+    ClaudeLogEntry() {
+        clear();
+    }
+
+    /** Sets every field back to its value in a new entry, for the next line; the one place those values are written. */
     void clear() {
         timestamp = sessionId = cwd = version = requestId = model = messageId = serviceTier = speed = null;
         sidechain = embeddedProgressCopy = apiError = hasUsage = false;
