@@ -1,7 +1,9 @@
 package costplan.importers;
 
 import java.time.Instant;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 
 /** Parses ISO-8601 timestamps, with a fast path for the {@code 2026-02-11T21:41:48.049Z} shape logs use. */
@@ -20,8 +22,8 @@ final class IsoInstants {
             int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
             int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
             int millis = n == 24 ? digits(text, 20, 3) : 0;
-            if (year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour < 24
-                    && minute < 60 && second < 60 && millis >= 0) {
+            if (year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
+                    && hour < 24 && minute < 60 && second < 60 && millis >= 0) {
                 long days = daysSinceEpoch(year, month, day);
                 return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
             }
@@ -36,16 +38,7 @@ final class IsoInstants {
     private static long daysSinceEpoch(int year, int month, int day) {
         long y = year - 1;
         long days = 365 * y + y / 4 - y / 100 + y / 400 - 719_162;   // days from 1970-01-01 to Jan 1 of year
-        return days + DAYS_BEFORE_MONTH[month - 1] + (isLeap(year) && month > 2 ? 1 : 0) + day - 1;
-    }
-
-    private static int daysInMonth(int year, int month) {
-        if (month == 2) return isLeap(year) ? 29 : 28;
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-    }
-
-    private static boolean isLeap(int year) {
-        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        return days + DAYS_BEFORE_MONTH[month - 1] + (Year.isLeap(year) && month > 2 ? 1 : 0) + day - 1;
     }
 
     private static int digits(String text, int from, int count) {
