@@ -27,39 +27,32 @@ public final class AnthropicConsoleCostCsvImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        try (CsvReader csv = CsvReader.open(file)) {
-            CsvColumns c = new CsvColumns(csv.header());
+        readCsvRows(file, reading, c -> {
             int date = c.require("usage_date_utc");
             int cost = c.require("cost_usd");
             int model = c.require("model", "model_version");
             int workspace = c.find("workspace"), apiKey = c.find("api_key"), tokenType = c.find("token_type"),
                     costType = c.find("cost_type"), tier = c.find("usage_type"), context = c.find("context_window"),
                     geo = c.find("inference_geo"), speed = c.find("speed"), currency = c.find("currency");
-            while (csv.next()) {
-                String[] row = csv.row();
-                reading.row(csv.line());
-                try {
-                    ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "usage_date_utc", false);
-                    BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, cost), "cost_usd");
-                    if (dollars == null) throw ExportValues.bad("cost_usd", "an amount in dollars", "empty");
-                    String unit = CsvColumns.cell(row, currency);
-                    if (!unit.isEmpty() && !unit.equalsIgnoreCase("USD"))
-                        throw new LineProblem(ImportProblem.Kind.OTHER_CURRENCY, "currency is " + unit
-                                + ", not USD; costplan adds up US dollars only, so this row was skipped");
-                    String name = CsvColumns.cell(row, model);
-                    String type = CsvColumns.cell(row, costType);
-                    String label = !name.isEmpty() ? name : !type.isEmpty() ? "(" + type + ")" : "(all models)";
-                    String space = CsvColumns.cell(row, workspace);
-                    UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), label,
-                            space.isEmpty() ? "(default workspace)" : space, TokenCounts.ZERO, 0, 0, 0, null, null,
-                            new Usd(dollars));
-                    reading.emit(record, String.join("|", b.start().toString(), b.width().toString(), label, space,
-                            CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tokenType), type, CsvColumns.cell(row, tier),
-                            CsvColumns.cell(row, context), CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), csv.line());
-                } catch (LineProblem p) {
-                    reading.report(csv.line(), p.kind(), p.getMessage());
-                }
-            }
-        }
+            return (row, line) -> {
+                ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "usage_date_utc", false);
+                BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, cost), "cost_usd");
+                if (dollars == null) throw ExportValues.bad("cost_usd", "an amount in dollars", "empty");
+                String unit = CsvColumns.cell(row, currency);
+                if (!unit.isEmpty() && !unit.equalsIgnoreCase("USD"))
+                    throw new LineProblem(ImportProblem.Kind.OTHER_CURRENCY, "currency is " + unit
+                            + ", not USD; costplan adds up US dollars only, so this row was skipped");
+                String name = CsvColumns.cell(row, model);
+                String type = CsvColumns.cell(row, costType);
+                String label = !name.isEmpty() ? name : !type.isEmpty() ? "(" + type + ")" : "(all models)";
+                String space = CsvColumns.cell(row, workspace);
+                UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), label,
+                        space.isEmpty() ? "(default workspace)" : space, TokenCounts.ZERO, 0, 0, 0, null, null,
+                        new Usd(dollars));
+                reading.emit(record, String.join("|", b.start().toString(), b.width().toString(), label, space,
+                        CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tokenType), type, CsvColumns.cell(row, tier),
+                        CsvColumns.cell(row, context), CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), line);
+            };
+        });
     }
 }

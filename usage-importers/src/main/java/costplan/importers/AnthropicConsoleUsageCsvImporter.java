@@ -27,8 +27,7 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        try (CsvReader csv = CsvReader.open(file)) {
-            CsvColumns c = new CsvColumns(csv.header());
+        readCsvRows(file, reading, c -> {
             int date = c.require("usage_date_utc");
             int model = c.require("model_version", "model");
             int input = c.require("usage_input_tokens_no_cache");
@@ -39,12 +38,12 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
             int webSearch = c.find("web_search_count");
             int workspace = c.find("workspace"), apiKey = c.find("api_key"), tier = c.find("usage_type"),
                     context = c.find("context_window"), geo = c.find("inference_geo"), speed = c.find("speed");
-            String lastDate = null;
-            ExportBucket b = null;
-            while (csv.next()) {
-                String[] row = csv.row();
-                reading.row(csv.line());
-                try {
+            return new CsvRowReader() {
+                private String lastDate;
+                private ExportBucket b;
+
+                @Override
+                public void row(String[] row, long line) throws LineProblem {
                     // Rows come day by day (or hour by hour): a date is parsed once for all its rows.
                     String dateCell = CsvColumns.cell(row, date);
                     if (!dateCell.equals(lastDate)) {
@@ -66,12 +65,10 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
                             emptyToNull(reading.shared(CsvColumns.cell(row, tier))), null, null);
                     reading.emit(record, String.join("|", dateCell, modelId, space,
                             CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tier), CsvColumns.cell(row, context),
-                            CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), csv.line());
-                } catch (LineProblem p) {
-                    reading.report(csv.line(), p.kind(), p.getMessage());
+                            CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), line);
                 }
-            }
-        }
+            };
+        });
     }
 
     private static String emptyToNull(String cell) {

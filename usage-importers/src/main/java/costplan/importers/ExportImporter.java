@@ -19,6 +19,31 @@ abstract class ExportImporter implements UsageImporter {
     /** Reads {@code file}, handing each row to {@code reading}; a problem thrown here skips the rest of the file. */
     abstract void readFile(Path file, ExportReading reading) throws IOException, LineProblem;
 
+    /** Reads one data row of a CSV export, found on {@code line}; a problem thrown here skips only that row. */
+    interface CsvRowReader {
+        void row(String[] row, long line) throws LineProblem;
+    }
+
+    /** Finds the columns a CSV format needs (a missing one skips the file) and returns what reads each row. */
+    interface CsvFormat {
+        CsvRowReader columns(CsvColumns columns) throws LineProblem;
+    }
+
+    /** Reads a CSV export row by row, as {@link JsonDataReader} reads a JSON one: a bad row is reported and skipped. */
+    static void readCsvRows(Path file, ExportReading reading, CsvFormat format) throws IOException, LineProblem {
+        try (CsvReader csv = CsvReader.open(file)) {
+            CsvRowReader rows = format.columns(new CsvColumns(csv.header()));
+            while (csv.next()) {
+                reading.row(csv.line());
+                try {
+                    rows.row(csv.row(), csv.line());
+                } catch (LineProblem p) {
+                    reading.report(csv.line(), p.kind(), p.getMessage());
+                }
+            }
+        }
+    }
+
     /** Returns whether {@code head} is a JSON object with a field called each of {@code names}, not merely that text. */
     static boolean isJsonWithFields(String head, String... names) {
         if (!isJsonObject(head)) return false;

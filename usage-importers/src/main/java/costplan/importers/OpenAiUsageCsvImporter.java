@@ -26,26 +26,19 @@ public final class OpenAiUsageCsvImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        try (CsvReader csv = CsvReader.open(file)) {
-            CsvColumns c = new CsvColumns(csv.header());
+        readCsvRows(file, reading, c -> {
             int start = c.require("start_time"), end = c.require("end_time");
             for (String name : new String[]{"input_tokens", "input_cached_tokens", "output_tokens", "num_model_requests"})
                 c.require(name);
-            while (csv.next()) {
-                String[] row = csv.row();
-                reading.row(csv.line());
-                try {
-                    ExportBucket b = ExportBucket.of(Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, start), "start_time")),
-                            Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, end), "end_time")), "end_time");
-                    OpenAiUsageRow r = OpenAiUsageRow.of(name -> {
-                        String cell = CsvColumns.cell(row, c.find(name));
-                        return cell.isEmpty() ? null : cell;
-                    });
-                    if (!r.empty()) reading.emit(r.toRecord(NAME, b), r.naturalKey(b), csv.line());
-                } catch (LineProblem p) {
-                    reading.report(csv.line(), p.kind(), p.getMessage());
-                }
-            }
-        }
+            return (row, line) -> {
+                ExportBucket b = ExportBucket.of(Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, start), "start_time")),
+                        Instant.ofEpochSecond(ExportValues.count(CsvColumns.cell(row, end), "end_time")), "end_time");
+                OpenAiUsageRow r = OpenAiUsageRow.of(name -> {
+                    String cell = CsvColumns.cell(row, c.find(name));
+                    return cell.isEmpty() ? null : cell;
+                });
+                if (!r.empty()) reading.emit(r.toRecord(NAME, b), r.naturalKey(b), line);
+            };
+        });
     }
 }

@@ -27,29 +27,22 @@ public final class OpenRouterDailyCsvImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        try (CsvReader csv = CsvReader.open(file)) {
-            CsvColumns c = new CsvColumns(csv.header());
+        readCsvRows(file, reading, c -> {
             int date = c.require("Date"), slug = c.require("Slug"), usage = c.require("Usage"),
                     requests = c.require("Requests"), prompt = c.require("Prompt Tokens"),
                     completion = c.require("Completion Tokens");
-            while (csv.next()) {
-                String[] row = csv.row();
-                reading.row(csv.line());
-                try {
-                    ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "Date", true);
-                    String model = CsvColumns.cell(row, slug);
-                    if (model.isEmpty()) throw ExportValues.bad("Slug", "a model slug", "empty");
-                    BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, usage), "Usage");
-                    UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), model, "(openrouter)",
-                            new TokenCounts(ExportValues.count(CsvColumns.cell(row, prompt), "Prompt Tokens"),
-                                    ExportValues.count(CsvColumns.cell(row, completion), "Completion Tokens"), 0, 0),
-                            0, 0, 0, null, ExportValues.count(CsvColumns.cell(row, requests), "Requests"),
-                            dollars == null ? null : new Usd(dollars));
-                    reading.emit(record, b.start() + "|" + model, csv.line());
-                } catch (LineProblem p) {
-                    reading.report(csv.line(), p.kind(), p.getMessage());
-                }
-            }
-        }
+            return (row, line) -> {
+                ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "Date", true);
+                String model = CsvColumns.cell(row, slug);
+                if (model.isEmpty()) throw ExportValues.bad("Slug", "a model slug", "empty");
+                BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, usage), "Usage");
+                UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), model, "(openrouter)",
+                        new TokenCounts(ExportValues.count(CsvColumns.cell(row, prompt), "Prompt Tokens"),
+                                ExportValues.count(CsvColumns.cell(row, completion), "Completion Tokens"), 0, 0),
+                        0, 0, 0, null, ExportValues.count(CsvColumns.cell(row, requests), "Requests"),
+                        dollars == null ? null : new Usd(dollars));
+                reading.emit(record, b.start() + "|" + model, line);
+            };
+        });
     }
 }

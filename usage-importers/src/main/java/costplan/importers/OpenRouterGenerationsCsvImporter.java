@@ -33,39 +33,32 @@ public final class OpenRouterGenerationsCsvImporter extends ExportImporter {
 
     @Override
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
-        try (CsvReader csv = CsvReader.open(file)) {
-            CsvColumns c = new CsvColumns(csv.header());
+        readCsvRows(file, reading, c -> {
             int id = c.require("generation_id"), created = c.require("created_at"), cost = c.require("cost_total"),
                     prompt = c.require("tokens_prompt"), completion = c.require("tokens_completion"),
                     cached = c.find("tokens_cached"), model = c.require("model_permaslug");
             int keyName = c.find("api_key_name"), app = c.find("app_name");
-            while (csv.next()) {
-                String[] row = csv.row();
-                reading.row(csv.line());
-                try {
-                    String generation = CsvColumns.cell(row, id);
-                    if (generation.isEmpty()) throw ExportValues.bad("generation_id", "an id", "empty");
-                    String slug = CsvColumns.cell(row, model);
-                    if (slug.isEmpty()) throw ExportValues.bad("model_permaslug", "a model slug", "empty");
-                    long promptTokens = ExportValues.count(CsvColumns.cell(row, prompt), "tokens_prompt");
-                    long cachedTokens = ExportValues.count(CsvColumns.cell(row, cached), "tokens_cached");
-                    if (cachedTokens > promptTokens)
-                        throw ExportValues.bad("tokens_cached", "at most tokens_prompt (" + promptTokens + ")",
-                                Long.toString(cachedTokens));
-                    BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, cost), "cost_total");
-                    String project = CsvColumns.cell(row, keyName).isEmpty() ? CsvColumns.cell(row, app)
-                            : CsvColumns.cell(row, keyName);
-                    UsageRecord record = UsageRecord.ofRequest(NAME, time(CsvColumns.cell(row, created)), slug,
-                            project.isEmpty() ? "(openrouter)" : project, UsageRecord.NO_SESSION, generation, null,
-                            new TokenCounts(promptTokens - cachedTokens,
-                                    ExportValues.count(CsvColumns.cell(row, completion), "tokens_completion"), 0, cachedTokens),
-                            0, 0, 0, null, false, false, List.of(), null, dollars == null ? null : new Usd(dollars));
-                    reading.emit(record, generation, csv.line());
-                } catch (LineProblem p) {
-                    reading.report(csv.line(), p.kind(), p.getMessage());
-                }
-            }
-        }
+            return (row, line) -> {
+                String generation = CsvColumns.cell(row, id);
+                if (generation.isEmpty()) throw ExportValues.bad("generation_id", "an id", "empty");
+                String slug = CsvColumns.cell(row, model);
+                if (slug.isEmpty()) throw ExportValues.bad("model_permaslug", "a model slug", "empty");
+                long promptTokens = ExportValues.count(CsvColumns.cell(row, prompt), "tokens_prompt");
+                long cachedTokens = ExportValues.count(CsvColumns.cell(row, cached), "tokens_cached");
+                if (cachedTokens > promptTokens)
+                    throw ExportValues.bad("tokens_cached", "at most tokens_prompt (" + promptTokens + ")",
+                            Long.toString(cachedTokens));
+                BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, cost), "cost_total");
+                String project = CsvColumns.cell(row, keyName).isEmpty() ? CsvColumns.cell(row, app)
+                        : CsvColumns.cell(row, keyName);
+                UsageRecord record = UsageRecord.ofRequest(NAME, time(CsvColumns.cell(row, created)), slug,
+                        project.isEmpty() ? "(openrouter)" : project, UsageRecord.NO_SESSION, generation, null,
+                        new TokenCounts(promptTokens - cachedTokens,
+                                ExportValues.count(CsvColumns.cell(row, completion), "tokens_completion"), 0, cachedTokens),
+                        0, 0, 0, null, false, false, List.of(), null, dollars == null ? null : new Usd(dollars));
+                reading.emit(record, generation, line);
+            };
+        });
     }
 
     /** Reads {@code 2026-11-02 08:47:53.971} (UTC) or an ISO-8601 time. */
