@@ -73,17 +73,18 @@ public final class UsageLedger {
             costs[i] = pricer.costOf(priced[i]);
             if (i > 0 && priced[i].timestamp().isBefore(priced[i - 1].timestamp())) inTimeOrder = false;
         }
-        if (inTimeOrder) return new UsageLedger(List.of(priced), List.of(costs), zone);
-        Integer[] order = new Integer[priced.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparing(i -> priced[i].timestamp()));
-        List<UsageRecord> sorted = new ArrayList<>(priced.length);
-        List<Optional<Usd>> sortedCosts = new ArrayList<>(priced.length);
-        for (int i : order) {
-            sorted.add(priced[i]);
-            sortedCosts.add(costs[i]);
+        if (!inTimeOrder) {
+            Integer[] order = new Integer[priced.length];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparing(i -> priced[i].timestamp()));
+            UsageRecord[] unsorted = priced.clone();
+            Optional<Usd>[] unsortedCosts = costs.clone();
+            for (int i = 0; i < order.length; i++) {
+                priced[i] = unsorted[order[i]];
+                costs[i] = unsortedCosts[order[i]];
+            }
         }
-        return new UsageLedger(List.copyOf(sorted), List.copyOf(sortedCosts), zone);
+        return new UsageLedger(List.of(priced), List.of(costs), zone);
     }
 
     /** Returns the requests, in time order. */
