@@ -11,12 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CostplanTest {
     @Test
     void analyzesAndPlansFromJava() throws IOException {
-        var ledger = Costplan.analyze("../samples/claude").ledger();
-        assertThat(ledger.total().requests()).isEqualTo(36);
-        PlanResult plan = Costplan.plan(ledger, "rtx-5090", "rented-h100-runpod");
+        var usage = Costplan.analyze("../samples/claude");
+        assertThat(usage.total().requests()).isEqualTo(36);
+        PlanResult plan = Costplan.plan(usage, "rtx-5090", "rented-h100-runpod");
         assertThat(plan.options()).hasSize(4);
         assertThat(plan.verdict()).startsWith("Stay on API pay-as-you-go");
-        assertThat(plan.toString()).startsWith(plan.verdict()).contains("rtx-5090").contains("keeps up");
+        assertThat(plan.toString()).startsWith(plan.verdict()).contains("rtx-5090").contains("keepsUp");
+        assertThat(plan.optionsTable().rowCount()).isEqualTo(4);
+        var days = usage.byDay();
+        assertThat(days).isInstanceOf(tech.tablesaw.api.Table.class);
+        assertThat(days.rowCount()).isEqualTo(1);
+        assertThat(days.stringColumn("date").get(0)).isEqualTo("2026-01-06");
+        assertThat(days.longColumn("requests").get(0)).isEqualTo(36);
+        assertThat(days.doubleColumn("cost").get(0)).isEqualTo(usage.total().computedCost().toDouble());
         assertThat(Costplan.catalog().device("rtx-5090").memoryGb()).isEqualTo(32);
     }
 }

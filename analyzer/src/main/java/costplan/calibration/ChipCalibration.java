@@ -1,5 +1,6 @@
 package costplan.calibration;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,11 +40,11 @@ public record ChipCalibration(String engine, String chip, String device, String 
         JsonNode n = JSON.readTree(Files.readString(file));
         for (String field : new String[]{"engine", "chip", "decodeBandwidthEfficiency", "prefillComputeEfficiency"})
             if (n.path(field).isMissingNode() || n.path(field).isNull())
-                throw new IllegalArgumentException(file + ": missing '" + field + "'; expected a file written by 'costplan calibrate'");
+                throw CostplanException.badInput(file + ": missing '" + field + "'; expected a file written by 'costplan calibrate'");
         double decode = n.get("decodeBandwidthEfficiency").asDouble();
         double prefill = n.get("prefillComputeEfficiency").asDouble();
         if (!(decode > 0 && decode <= 1.2) || !(prefill > 0 && prefill <= 1.2))
-            throw new IllegalArgumentException(file + ": efficiencies must be above 0 and at most 1.2 but were " + decode + " and " + prefill);
+            throw CostplanException.badInput(file + ": efficiencies must be above 0 and at most 1.2 but were " + decode + " and " + prefill);
         JsonNode kv = n.path("kvReadBandwidthEfficiency");
         return new ChipCalibration(n.get("engine").asText(), n.get("chip").asText(), n.path("device").asText(null),
                 n.path("model").asText(null), decode, prefill, kv.isNumber() ? kv.asDouble() : null,

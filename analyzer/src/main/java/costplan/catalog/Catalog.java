@@ -47,6 +47,12 @@ public final class Catalog {
         return new Catalog(List.copyOf(devices.values()), List.copyOf(models.values()), replaced);
     }
 
+    /** A copy with {@code device} in place of the device of the same id, e.g. with a scenario's own price. */
+    public Catalog withDevice(Device device) {
+        List<Device> replaced = devices.values().stream().map(d -> d.id().equals(device.id()) ? device : d).toList();
+        return new Catalog(replaced, List.copyOf(models.values()), List.copyOf(engines.values()));
+    }
+
     /** The catalog shipped with costplan. */
     public static Catalog bundled() {
         return CatalogReader.bundled().catalogOrThrow();

@@ -1,5 +1,6 @@
 package costplan.catalog;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class EngineReader {
         for (String id : f.texts("kvCacheQuantizations")) {
             try {
                 kvTypes.add(KvCacheType.parse(id));
-            } catch (IllegalArgumentException e) {
+            } catch (CostplanException e) {
                 f.problem("kvCacheQuantizations", e.getMessage());
             }
         }

@@ -1,5 +1,7 @@
 package costplan.catalog;
 
+import costplan.importers.CostplanException;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -27,7 +29,7 @@ public enum KvCacheType {
     /** Parses an id such as {@code q8_0} or {@code f16}. */
     public static KvCacheType parse(String id) {
         for (KvCacheType type : values()) if (type.id().equalsIgnoreCase(id.trim())) return type;
-        throw new IllegalArgumentException("unknown KV cache type '" + id + "'; expected one of "
+        throw CostplanException.badUsage("unknown KV cache type '" + id + "'; expected one of "
                 + String.join(", ", Arrays.stream(values()).map(KvCacheType::id).toList()));
     }
 }

@@ -2,6 +2,7 @@ package costplan.cli;
 
 import costplan.ledger.Grouping;
 import picocli.CommandLine.ArgGroup;
+import costplan.usage.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,9 +70,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Grouping grouping = Grouping.parse(by);
-        Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
+        Optional<Usage> read = input.read(environment, err, modelFilter.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
-        UsageOptions.Usage usage = read.get();
+        Usage usage = read.get();
 
         Analysis analysis = Analysis.of(usage.imported(), usage.reconciled(), usage.ledger(), usage.prices(), grouping);
         if (format.json) AnalyzeJsonView.print(analysis, out);

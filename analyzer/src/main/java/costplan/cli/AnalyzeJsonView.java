@@ -53,12 +53,11 @@ final class AnalyzeJsonView {
         cache.put("promptTokensP50", c.promptP50());
         cache.put("promptTokensP90", c.promptP90());
         cache.put("promptTokensP99", c.promptP99());
-        cache.put("peakConcurrentSessions", c.peakConcurrentSessions());
-        cache.put("hoursWithParallelSessions", c.hoursWithParallelSessions());
-        cache.put("activeHours", c.activeHours());
         cache.put("perRequestRecords", c.perRequestRecords());
         ArrayNode daily = cache.putArray("dailyCacheHitRate");
         c.dailyHitRates().forEach(d -> daily.addObject().put("date", d.date()).put("cacheHitRate", d.cacheHitRate()));
+
+        root.set("activity", ActivityJson.node(c.activity()));
 
         ArrayNode unpriced = root.putArray("unpricedModels");
         for (UsageGroup g : a.unpricedModels()) {

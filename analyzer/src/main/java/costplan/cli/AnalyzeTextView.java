@@ -108,9 +108,11 @@ final class AnalyzeTextView {
                 .row("Mostly cached requests", percent(c.mostlyCachedShare()), "more than half of the prompt read from cache")
                 .row("Cache writes 1h share", percent(shareOf(c.cacheWrite1hTokens(), c.cacheWrite5mTokens())),
                         "1h writes cost 2x input, 5m writes 1.25x")
-                .row("Peak parallel sessions", count(c.peakConcurrentSessions()), "sessions active at one moment")
-                .row("Hours with 2+ sessions", String.format(java.util.Locale.ROOT, "%.1f", c.hoursWithParallelSessions()),
-                        String.format(java.util.Locale.ROOT, "of %.1f active hours", c.activeHours()))
+                .row("Sessions", count(c.activity().sessions()), count(c.activity().agentThreads()) + " main and sub-agent threads")
+                .row("Peak parallel sessions", count(c.activity().peakParallelSessions()), "sessions active at one moment; "
+                        + count(c.activity().peakParallelAgentThreads()) + " main and sub-agent threads")
+                .row("Hours with 2+ sessions", String.format(java.util.Locale.ROOT, "%.1f", c.activity().hoursWithParallelSessions()),
+                        String.format(java.util.Locale.ROOT, "of %.1f active hours", c.activity().activeHours()))
                 .print(out);
     }
 

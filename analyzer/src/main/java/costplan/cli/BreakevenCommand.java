@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,7 +113,7 @@ final class BreakevenCommand implements Callable<Integer> {
         ModelChoice m = model != null ? catalog.modelChoice(model) : largestFitting(catalog, d, e);
         LocalDate today = LocalDate.now(environment.clock());
         PriceBook prices = pricing == null ? PriceBook.bundled() : PriceBook.load(pricing);
-        ModelPrice price = prices.priceOn(cloudModel, today).orElseThrow(() -> new IllegalArgumentException(
+        ModelPrice price = prices.priceOn(cloudModel, today).orElseThrow(() -> CostplanException.badUsage(
                 "--cloud: no price for '" + cloudModel + "'; closest known ids: " + String.join(", ", prices.closestIds(cloudModel))));
         CloudTokenPrice cloud = new CloudTokenPrice(price.usdPerMillionInputTokens().doubleValue(),
                 price.usdPerMillionOutputTokens().doubleValue(), price.usdPerMillionCacheReadTokens().doubleValue(), inputShare, cacheReadShare);
@@ -128,16 +129,16 @@ final class BreakevenCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!(tokensPerDay > 0)) throw new IllegalArgumentException("--tokens-per-day must be above 0 but was " + tokensPerDay
+        if (!(tokensPerDay > 0)) throw CostplanException.badUsage("--tokens-per-day must be above 0 but was " + tokensPerDay
                 + ": with no tokens there is nothing to compare");
-        if (tokensPerDay > 1e12) throw new IllegalArgumentException("--tokens-per-day of " + tokensPerDay + " is beyond any workload; check the units");
-        if (inputShare < 0 || inputShare > 1) throw new IllegalArgumentException("--input-share must be 0 to 1 but was " + inputShare);
-        if (cacheReadShare < 0 || cacheReadShare > 1) throw new IllegalArgumentException("--cache-read-share must be 0 to 1 but was " + cacheReadShare);
-        if (localReuse < 0 || localReuse > 1) throw new IllegalArgumentException("--local-reuse must be 0 to 1 but was " + localReuse);
-        if (!(electricity >= 0) || electricity > 2) throw new IllegalArgumentException("--electricity-usd-kwh must be 0 to 2 but was " + electricity);
-        if (months < 1 || months > 120) throw new IllegalArgumentException("--months must be 1 to 120 but was " + months);
-        if (context < 0) throw new IllegalArgumentException("--context must be >= 0 but was " + context);
-        if (rentalPerMonth != null && !(rentalPerMonth > 0)) throw new IllegalArgumentException("--rental-usd-month must be above 0");
+        if (tokensPerDay > 1e12) throw CostplanException.badUsage("--tokens-per-day of " + tokensPerDay + " is beyond any workload; check the units");
+        if (inputShare < 0 || inputShare > 1) throw CostplanException.badUsage("--input-share must be 0 to 1 but was " + inputShare);
+        if (cacheReadShare < 0 || cacheReadShare > 1) throw CostplanException.badUsage("--cache-read-share must be 0 to 1 but was " + cacheReadShare);
+        if (localReuse < 0 || localReuse > 1) throw CostplanException.badUsage("--local-reuse must be 0 to 1 but was " + localReuse);
+        if (!(electricity >= 0) || electricity > 2) throw CostplanException.badUsage("--electricity-usd-kwh must be 0 to 2 but was " + electricity);
+        if (months < 1 || months > 120) throw CostplanException.badUsage("--months must be 1 to 120 but was " + months);
+        if (context < 0) throw CostplanException.badUsage("--context must be >= 0 but was " + context);
+        if (rentalPerMonth != null && !(rentalPerMonth > 0)) throw CostplanException.badUsage("--rental-usd-month must be above 0");
     }
 
     private LocalCost localCost(Device d, double seconds) {
@@ -151,7 +152,7 @@ final class BreakevenCommand implements Callable<Integer> {
         OptionChooser chooser = new OptionChooser(catalog, CachePolicy.SESSION, KvCacheType.F16, List.of(), 1, Math.max(1, context));
         return chooser.capableModels().stream().sorted(Comparator.comparingDouble((costplan.catalog.OpenModel x) -> -x.totalParamsB()))
                 .map(x -> chooser.option(d, x, null, e)).filter(java.util.Optional::isPresent).map(o -> o.get().model())
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no capable model (20B+ parameters, 64K context) fits on "
+                .findFirst().orElseThrow(() -> CostplanException.badUsage("no capable model (20B+ parameters, 64K context) fits on "
                         + d.id() + "; name one with --model (see 'costplan fit')"));
     }
 

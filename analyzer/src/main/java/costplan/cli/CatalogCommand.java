@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.CostplanException;
 import costplan.internal.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -212,7 +213,7 @@ final class CatalogCommand {
                     "long context");
             for (String name : providers) {
                 if (!costplan.pricing.PriceBook.PROVIDERS.contains(name))
-                    throw new IllegalArgumentException("--provider: unknown price file '" + name + "'; expected one of "
+                    throw CostplanException.badUsage("--provider: unknown price file '" + name + "'; expected one of "
                             + String.join(", ", costplan.pricing.PriceBook.PROVIDERS));
                 var book = pricing == null ? costplan.pricing.PriceBook.bundled(name) : costplan.pricing.PriceBook.load(pricing, name);
                 for (String id : book.modelIds()) {
@@ -274,7 +275,7 @@ final class CatalogCommand {
                 try {
                     if (pricing == null) costplan.pricing.PriceBook.bundled(name);
                     else costplan.pricing.PriceBook.load(pricing, name);
-                } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+                } catch (IllegalArgumentException | IllegalStateException | CostplanException | java.io.IOException e) {
                     out.println("error: " + e.getMessage());
                     count++;
                 }
@@ -282,7 +283,7 @@ final class CatalogCommand {
             try {
                 if (pricing == null) costplan.pricing.SubscriptionPlans.bundled();
                 else costplan.pricing.SubscriptionPlans.load(pricing);
-            } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            } catch (IllegalArgumentException | IllegalStateException | CostplanException | java.io.IOException e) {
                 out.println("error: " + e.getMessage());
                 count++;
             }

@@ -20,10 +20,20 @@ final class CatalogOptions {
             description = "Efficiency factors from 'costplan calibrate' (your own llama-bench run) for that engine and chip.")
     Path calibration;
 
+    /** Returns the catalog with the calibration applied. */
     Catalog catalog() throws IOException {
-        Catalog catalog = folder == null ? Catalog.bundled() : Catalog.load(folder);
-        if (calibration == null) return catalog;
-        ChipCalibration own = ChipCalibration.read(calibration);
-        return catalog.withEngine(own.applyTo(catalog.engine(own.engine())));
+        Catalog catalog = uncalibrated();
+        ChipCalibration own = ownCalibration();
+        return own == null ? catalog : catalog.withEngine(own.applyTo(catalog.engine(own.engine())));
+    }
+
+    /** Returns the catalog as its files hold it, without {@code --calibration}. */
+    Catalog uncalibrated() {
+        return folder == null ? Catalog.bundled() : Catalog.load(folder);
+    }
+
+    /** Returns the calibration of {@code --calibration}, or null. */
+    ChipCalibration ownCalibration() throws IOException {
+        return calibration == null ? null : ChipCalibration.read(calibration);
     }
 }

@@ -7,6 +7,7 @@ final class ExitCodes {
     static final int BAD_USAGE = 2;
     static final int BAD_INPUT = 3;
     static final int SKIPPED_INPUT = 4;
+    static final int CANNOT_WRITE = 5;
 
     private ExitCodes() {
     }

@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.CostplanException;
 import costplan.internal.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -74,8 +75,8 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (context < 1 || context > 100_000_000) throw new IllegalArgumentException("--context must be 1 to 100,000,000 tokens but was " + context);
-        if (!(reserveGb >= 0) || reserveGb > 100_000) throw new IllegalArgumentException("--reserve-gb must be >= 0 but was " + reserveGb);
+        if (context < 1 || context > 100_000_000) throw CostplanException.badUsage("--context must be 1 to 100,000,000 tokens but was " + context);
+        if (!(reserveGb >= 0) || reserveGb > 100_000) throw CostplanException.badUsage("--reserve-gb must be >= 0 but was " + reserveGb);
         Catalog catalog = catalogOptions.catalog();
         Device d = catalog.device(device);
         List<ResidentModel> residents = new ArrayList<>();
@@ -97,7 +98,7 @@ final class FitCommand implements Callable<Integer> {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--model " + ref + ": expected a number of sessions after '@'");
+            throw CostplanException.badUsage("--model " + ref + ": expected a number of sessions after '@'");
         }
     }
 

@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.CostplanException;
 import costplan.pricing.PriceBook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,13 +58,9 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            if (e instanceof costplan.catalog.CatalogException || e instanceof costplan.whatif.WhatIfFileException) {
+            if (e instanceof CostplanException problem) {
                 err.println("costplan: error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            if (e instanceof IllegalArgumentException) {
-                err.println("costplan: error: " + e.getMessage());
-                return ExitCodes.BAD_USAGE;
+                return problem.exitCode();
             }
             if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
                 err.println("costplan: error: " + e.getMessage());

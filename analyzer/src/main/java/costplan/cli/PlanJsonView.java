@@ -24,6 +24,7 @@ final class PlanJsonView {
     static ObjectNode node(PlanResult plan) {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", plan.verdict());
+        plan.caveat().ifPresent(c -> root.put("caveat", c));
         ObjectNode baseline = root.putObject("baseline");
         baseline.put("name", plan.baseline().name());
         baseline.put("monthlyUsd", plan.baseline().monthlyUsd());
@@ -39,19 +40,18 @@ final class PlanJsonView {
             trace.put("estimatedRequests", origin.estimatedRequests());
         }
         trace.put("requests", plan.trace().requests().size());
-        trace.put("sessions", plan.trace().streams());
         trace.put("days", plan.trace().days());
         trace.put("apiUsdPerMonth", plan.apiUsdPerMonth());
         trace.put("cloudSpeed", plan.trace().cloudSpeed().toString());
-        var w = costplan.workload.WorkloadSummary.of(plan.trace());
+        var w = costplan.workload.WorkloadSummary.of(plan.trace(), plan.activity());
         trace.put("tokens", w.tokens());
         trace.put("activeHours", w.activeHours());
         trace.put("requestsPerActiveHour", w.requestsPerActiveHour());
         trace.put("tokensPerActiveHour", w.tokensPerActiveHour());
-        trace.put("peakConcurrentSessions", w.peakConcurrentStreams());
         trace.put("promptP50", w.promptP50());
         trace.put("promptP90", w.promptP90());
         trace.put("promptP99", w.promptP99());
+        root.set("activity", ActivityJson.node(plan.activity()));
         var options = root.putArray("options");
         for (OptionPlan o : plan.options()) options.add(option(o));
         var without = root.putArray("devicesWithoutOption");

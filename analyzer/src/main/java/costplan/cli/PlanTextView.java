@@ -21,12 +21,13 @@ final class PlanTextView {
         out.println(plan.verdict());
         out.println();
         var trace = plan.trace();
-        out.printf(Locale.ROOT, "Your workload: %,d requests in %,d sessions over %.0f day%s; $%,.0f a month at API prices.%n",
-                trace.requests().size(), trace.streams(), trace.days(), trace.days() == 1 ? "" : "s", plan.apiUsdPerMonth());
-        var w = costplan.workload.WorkloadSummary.of(trace);
-        out.printf(Locale.ROOT, "Per working hour (%.1f hours): %,.0f requests, %,.0f tokens; up to %d sessions or sub-agents at once; "
+        out.printf(Locale.ROOT, "Your workload: %,d requests over %.0f day%s; $%,.0f a month at API prices.%n",
+                trace.requests().size(), trace.days(), trace.days() == 1 ? "" : "s", plan.apiUsdPerMonth());
+        out.printf(Locale.ROOT, "Sessions: %s.%n", plan.activity().describe());
+        var w = costplan.workload.WorkloadSummary.of(trace, plan.activity());
+        out.printf(Locale.ROOT, "Per active hour (%.1f hours): %,.0f requests, %,.0f tokens; "
                         + "prompts P50 %,d, P90 %,d, P99 %,d tokens.%n", w.activeHours(), w.requestsPerActiveHour(),
-                w.tokensPerActiveHour(), w.peakConcurrentStreams(), w.promptP50(), w.promptP90(), w.promptP99());
+                w.tokensPerActiveHour(), w.promptP50(), w.promptP90(), w.promptP99());
         out.printf(Locale.ROOT, "Baseline: %s, $%,.2f a month (%s).%n", plan.baseline().name(), plan.baseline().monthlyUsd(),
                 plan.baseline().detail());
         out.println();

@@ -1,5 +1,9 @@
 package costplan.cli;
 
+import costplan.plan.PlanSettings;
+import costplan.plan.PlanResult;
+import costplan.plan.PlanTrace;
+import costplan.usage.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +36,10 @@ final class ReportCommand implements Callable<Integer> {
     private UsageOptions input;
 
     @Mixin
-    private ModelFilterOption modelFilter;
+    private CloudModelFilterOption cloudModel;
+
+    @Mixin
+    private PlanOptions planOptions;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
     private Path out;
@@ -40,8 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reportOptions;
 
-    @Option(names = "--usage-only", description = "Leave out the purchase plan that leads the report by default (every "
-            + "catalog device with the default options of 'costplan plan'; 'plan --report' chooses them).")
+    @Option(names = "--usage-only", description = "Leave out the purchase plan that leads the report by default (made "
+            + "with the plan options below, as 'costplan plan' makes it).")
     private boolean usageOnly;
 
     private final Environment environment;
@@ -53,15 +60,17 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        Optional<UsageOptions.Usage> read = input.read(environment, err, modelFilter.text);
+        PlanSettings settings = usageOnly ? null : planOptions.settings();
+        Optional<Usage> read = input.read(environment, err, cloudModel.text);
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
-        int requests = read.get().ledger().records().size();
-        boolean planned = !usageOnly && requests >= PlanCommand.MIN_REQUESTS;
-        if (!usageOnly && requests > 0 && !planned)
-            err.println("costplan: warning: " + requests + " requests are too few for a purchase plan (at least "
-                    + PlanCommand.MIN_REQUESTS + "); the report shows the usage only");
-        reportOptions.write(out, read.get(), input, spec, environment, err,
-                planned ? costplan.Costplan.plan(read.get().ledger()) : null);
-        return UsageOptions.finish(read.get(), err);
+        Usage usage = read.get();
+        PlanResult plan = null;
+        if (!usageOnly && !usage.ledger().records().isEmpty()) {
+            Optional<PlanTrace> trace = usage.traceIfAny(settings);
+            if (trace.isEmpty()) err.println("costplan: warning: no request to plan with; the report shows the usage only");
+            else plan = PlanCommand.withCaveat(usage.plan(trace.get(), settings), err);
+        }
+        reportOptions.write(out, usage, input, spec, environment, err, plan);
+        return UsageOptions.finish(usage, err);
     }
 }

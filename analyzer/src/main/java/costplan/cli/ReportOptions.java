@@ -1,10 +1,10 @@
 package costplan.cli;
 
-import costplan.pricing.SubscriptionPlans;
 import costplan.report.ReportFile;
 import costplan.report.ReportInputs;
 import costplan.report.ReportPages;
 import costplan.report.ReportRenderer;
+import costplan.usage.Usage;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class ReportOptions {
     boolean force;
 
     /** Writes the usage report of {@code usage} to {@code target}; tells on {@code err} where it went. */
-    void write(Path target, UsageOptions.Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
+    void write(Path target, Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
                PrintWriter err) throws IOException {
         write(target, usage, input, spec, environment, err, null);
     }
@@ -34,14 +34,13 @@ final class ReportOptions {
      * Writes the report of {@code usage} to {@code target}, led by {@code plan}'s verdict and evidence when a plan
      * is given; tells on {@code err} where it went.
      */
-    void write(Path target, UsageOptions.Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
+    void write(Path target, Usage usage, UsageOptions input, CommandSpec spec, Environment environment,
                PrintWriter err, costplan.plan.PlanResult plan) throws IOException {
         if (usage.ledger().records().isEmpty())
-            throw new IllegalArgumentException("nothing to report: no requests were read (or all were filtered out)");
-        SubscriptionPlans plans = input.pricing == null ? SubscriptionPlans.bundled() : SubscriptionPlans.load(input.pricing);
+            throw costplan.importers.CostplanException.badInput("nothing to report: no requests were read (or all were filtered out)");
         String command = CommandLineText.of(spec.root().commandLine().getParseResult().originalArgs(),
                 redact ? redactions(input, target) : Map.of());
-        ReportInputs inputs = new ReportInputs(usage.ledger(), usage.prices(), plans, usage.imported(), command, redact,
+        ReportInputs inputs = new ReportInputs(usage.ledger(), usage.prices(), usage.subscriptions(), usage.imported(), command, redact,
                 environment.clock().instant());
         var page = plan == null ? ReportPages.usage(inputs) : ReportPages.usageAndPlan(inputs, plan, costplan.speed.SpeedModels.standard());
         ReportFile.write(target, new ReportRenderer().render(page), usage.sources(), force);

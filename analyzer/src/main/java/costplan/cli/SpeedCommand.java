@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.importers.CostplanException;
 import costplan.internal.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -65,23 +66,23 @@ final class SpeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (parallel < 1 || parallel > 1024) throw new IllegalArgumentException("--parallel must be 1 to 1024 but was " + parallel);
+        if (parallel < 1 || parallel > 1024) throw CostplanException.badUsage("--parallel must be 1 to 1024 but was " + parallel);
         Catalog catalog = catalogOptions.catalog();
         Device d = catalog.device(device);
         ModelChoice m = catalog.modelChoice(model);
         Engine e = catalog.engine(engine);
         if (context < 0 || context > m.model().maxContextLength())
-            throw new IllegalArgumentException("--context must be 0 to " + m.model().maxContextLength() + " tokens for "
+            throw CostplanException.badUsage("--context must be 0 to " + m.model().maxContextLength() + " tokens for "
                     + m.model().id() + " but was " + context);
         if (!e.runsOn(d))
-            throw new IllegalArgumentException(e.id() + " does not run on " + d.id() + " (" + d.platform() + "); it runs on "
+            throw CostplanException.badUsage(e.id() + " does not run on " + d.id() + " (" + d.platform() + "); it runs on "
                     + String.join(", ", e.runsOn()));
         KvCacheType kv = KvCacheType.parse(kvQuant);
         if (!e.supports(kv))
-            throw new IllegalArgumentException(e.id() + " cannot store a KV cache as " + kv.id() + "; it supports "
+            throw CostplanException.badUsage(e.id() + " cannot store a KV cache as " + kv.id() + "; it supports "
                     + String.join(", ", e.kvCacheTypes().stream().map(KvCacheType::id).toList()));
         if (!e.loads(m.quantization()))
-            throw new IllegalArgumentException(e.id() + " does not load " + m.quantization().id() + " files; it loads "
+            throw CostplanException.badUsage(e.id() + " does not load " + m.quantization().id() + " files; it loads "
                     + String.join(", ", e.quantizations()));
         SpeedModel speeds = SpeedModels.standard();
         TreeSet<Long> depths = new TreeSet<>(List.of(0L, context));

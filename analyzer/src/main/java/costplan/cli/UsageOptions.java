@@ -1,20 +1,15 @@
 package costplan.cli;
 
-import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.ClaudeLogLocations;
 import costplan.importers.CodexLocations;
+import costplan.importers.CostplanException;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
 import costplan.importers.SourceOverlap;
-import costplan.importers.SourceReconciler;
-import costplan.importers.UsageFormats;
-import costplan.importers.UsageImporter;
-import costplan.importers.UsageRecord;
-import costplan.ledger.LedgerFilter;
 import costplan.ledger.UsageGroup;
-import costplan.ledger.UsageLedger;
-import costplan.pricing.PriceBook;
+import costplan.usage.Usage;
+import costplan.usage.UsageQuery;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,9 +66,11 @@ final class UsageOptions {
     @Option(names = "--verbose", description = "Print every skipped line and stack traces of internal errors.")
     boolean verbose;
 
-    /** The usage that was read: the import, how its sources were reconciled, the priced ledger, and where it came from. */
-    record Usage(ImportSummary imported, SourceReconciler.Result reconciled, UsageLedger ledger, PriceBook prices,
-                 List<Path> sources) {
+    /** Returns the query these options describe, over {@code sources}. */
+    UsageQuery query(Environment environment, List<Path> sources, String modelFilter) throws IOException {
+        UsageQuery query = UsageQuery.of().withPaths(sources).withFormat(format).withSince(date(since, "--since"))
+                .withUntil(date(until, "--until")).withZone(zone(environment)).withProject(project).withModel(modelFilter);
+        return pricing == null ? query : query.withPricing(pricing);
     }
 
     /**
@@ -81,46 +78,29 @@ final class UsageOptions {
      * read (the reason is printed, the exit code is {@link ExitCodes#BAD_INPUT}).
      */
     Optional<Usage> read(Environment environment, PrintWriter err, String modelFilter) throws IOException {
-        ZoneId zone = zone(environment);
-        LedgerFilter filter = new LedgerFilter(date(since, "--since"), date(until, "--until"), project, modelFilter);
-        PriceBook ownPrices = ownPrices();
-
-        UsageImporter forced = format == null ? null : UsageFormats.named(format);
         List<Path> sources = paths.isEmpty() ? defaultSources(environment) : paths;
+        // The query is made first, so that a bad option or price folder is reported before any log is read.
+        UsageQuery query = query(environment, sources, modelFilter);
         if (sources.isEmpty()) {
             err.println("costplan: error: no Claude Code logs found in ~/.config/claude/projects or ~/.claude/projects"
                     + " and no Codex sessions in ~/.codex; give a folder or set " + ClaudeLogLocations.CONFIG_DIR_VARIABLE
                     + " or " + CodexLocations.HOME_VARIABLE);
             return Optional.empty();
         }
-        UsageFormats.Assignment assignment = UsageFormats.assign(sources, forced);
-        for (Path file : assignment.ignored())
-            err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
-        List<UsageRecord> records = new ArrayList<>();
         ProgressLine progress = new ProgressLine(err, environment);
-        ImportSummary imported = assignment.read(importer -> importer instanceof ClaudeCodeLogImporter
-                ? new ClaudeCodeLogImporter(environment.clock(), Runtime.getRuntime().availableProcessors(), progress)
-                : importer, records::add);
+        Usage usage = query.read(environment.clock(), progress);
         progress.finish();
+        for (Path file : usage.ignored())
+            err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
+        ImportSummary imported = usage.imported();
         reportProblems(imported, err);
         if (strict && imported.skippedAnything()) {
             err.println("costplan: error: --strict: " + skippedSummary(imported) + "; nothing was printed");
             return Optional.empty();
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
-        SourceReconciler.Result reconciled = SourceReconciler.reconcile(records);
-        for (SourceOverlap overlap : reconciled.overlaps()) err.println("costplan: warning: " + overlap.message());
-        PriceBook book = ownPrices != null ? ownPrices : PriceBook.bundled();
-        return Optional.of(new Usage(imported, reconciled, UsageLedger.of(reconciled.records(), book, zone).filter(filter),
-                book, sources));
-    }
-
-    /**
-     * Returns a person's own price books ({@code --pricing}), read now so that a mistake in them is reported before any
-     * log is read; null without {@code --pricing}: the bundled ones are then read on another thread from the start.
-     */
-    private PriceBook ownPrices() throws IOException {
-        return pricing == null ? null : PriceBook.load(pricing);
+        for (SourceOverlap overlap : usage.reconciled().overlaps()) err.println("costplan: warning: " + overlap.message());
+        return Optional.of(usage);
     }
 
     /** Where Claude Code and Codex write their logs on this machine. */
@@ -165,7 +145,7 @@ final class UsageOptions {
         try {
             return ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--timezone: unknown time zone '" + timezone
+            throw CostplanException.badUsage("--timezone: unknown time zone '" + timezone
                     + "'; expected an IANA name such as UTC, Europe/Paris or America/New_York");
         }
     }
@@ -175,7 +155,7 @@ final class UsageOptions {
         try {
             return text.length() == 8 ? LocalDate.parse(text, COMPACT_DATE) : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": expected a date like 2026-01-31 or 20260131 but was '" + text + "'");
+            throw CostplanException.badUsage(option + ": expected a date like 2026-01-31 or 20260131 but was '" + text + "'");
         }
     }
 

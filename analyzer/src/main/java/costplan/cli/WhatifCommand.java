@@ -66,6 +66,7 @@ final class WhatifCommand implements Callable<Integer> {
         WhatIf whatIf = WhatIfFile.read(file, catalog);
         WhatIfResult result = new WhatIfRunner(catalog, PriceBook.bundled(), SubscriptionPlans.bundled(),
                 SpeedModels.standard()).run(whatIf);
+        PlanCommand.withCaveat(result.plan(), spec.commandLine().getErr());
         if (json) WhatIfJsonView.print(result, out);
         else out.print(result);
         out.flush();

@@ -1,5 +1,6 @@
 package costplan.fit;
 
+import costplan.importers.CostplanException;
 import costplan.catalog.Device;
 import costplan.catalog.Engine;
 import costplan.catalog.KvCacheType;
@@ -24,14 +25,14 @@ public final class MemoryFit {
 
     /** @param engine the engine, to keep the best-quantization search to what it loads; null for any */
     public MemoryFit(Device device, KvCacheType kvType, Engine engine, long reserveBytes) {
-        if (reserveBytes < 0) throw new IllegalArgumentException("the reserve must be >= 0 but was " + reserveBytes);
+        if (reserveBytes < 0) throw CostplanException.badUsage("the reserve must be >= 0 but was " + reserveBytes);
         if (reserveBytes > device.memoryBytes())
-            throw new IllegalArgumentException("the reserve (" + reserveBytes / 1e9 + " GB) is more than the device's memory");
+            throw CostplanException.badUsage("the reserve (" + reserveBytes / 1e9 + " GB) is more than the device's memory");
         if (engine != null && !engine.supports(kvType))
-            throw new IllegalArgumentException(engine.id() + " cannot store a KV cache as " + kvType.id() + "; it supports "
+            throw CostplanException.badUsage(engine.id() + " cannot store a KV cache as " + kvType.id() + "; it supports "
                     + String.join(", ", engine.kvCacheTypes().stream().map(KvCacheType::id).toList()));
         if (engine != null && !engine.runsOn(device))
-            throw new IllegalArgumentException(engine.id() + " does not run on " + device.id() + " (" + device.platform() + ")");
+            throw CostplanException.badUsage(engine.id() + " does not run on " + device.id() + " (" + device.platform() + ")");
         this.device = device;
         this.kvType = kvType;
         this.engine = engine;
@@ -39,7 +40,7 @@ public final class MemoryFit {
     }
 
     public FitResult fit(List<ResidentModel> residents) {
-        if (residents.isEmpty()) throw new IllegalArgumentException("name at least one model");
+        if (residents.isEmpty()) throw CostplanException.badUsage("name at least one model");
         long required = reserveBytes + residents.stream().mapToLong(this::bytes).sum();
         List<ModelFit> fits = new ArrayList<>();
         for (ResidentModel r : residents) {

@@ -1,5 +1,7 @@
 package costplan.ledger;
 
+import costplan.importers.CostplanException;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -40,7 +42,7 @@ public enum Grouping {
     /** Parses {@code day}, {@code week}, …; the message lists the valid names. */
     public static Grouping parse(String text) {
         for (Grouping g : values()) if (g.cliName().equals(text.toLowerCase(Locale.ROOT))) return g;
-        throw new IllegalArgumentException("unknown grouping '" + text + "'; expected one of "
+        throw CostplanException.badUsage("unknown grouping '" + text + "'; expected one of "
                 + Arrays.stream(values()).map(Grouping::cliName).toList());
     }
 }

@@ -1,5 +1,7 @@
 package costplan.ledger;
 
+import costplan.importers.CostplanException;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -18,7 +20,7 @@ public record LedgerFilter(LocalDate since, LocalDate until, String project, Str
 
     public LedgerFilter {
         if (since != null && until != null && since.isAfter(until))
-            throw new IllegalArgumentException("--since " + since + " is after --until " + until);
+            throw CostplanException.badUsage("--since " + since + " is after --until " + until);
     }
 
     boolean keepsDay(LocalDate day) {

@@ -206,6 +206,28 @@ public final class UsageLedger {
         return table.copy();
     }
 
+    /**
+     * Returns the groups of {@code grouping} as a Tablesaw table, one row per group in key order: the key, requests,
+     * tokens of each kind and in all, the cache-hit rate, the computed cost in dollars (a double), the requests
+     * without a price, and the models used.
+     */
+    public Table tableBy(Grouping grouping) {
+        List<UsageGroup> rows = groupBy(grouping);
+        Table t = Table.create(grouping.jsonArrayName(), StringColumn.create(grouping.jsonKeyName(),
+                rows.stream().map(UsageGroup::key).toList()));
+        t.addColumns(LongColumn.create("requests", rows.stream().mapToLong(UsageGroup::requests).toArray()),
+                LongColumn.create("inputTokens", rows.stream().mapToLong(g -> g.tokens().inputTokens()).toArray()),
+                LongColumn.create("outputTokens", rows.stream().mapToLong(g -> g.tokens().outputTokens()).toArray()),
+                LongColumn.create("cacheCreationTokens", rows.stream().mapToLong(g -> g.tokens().cacheCreationTokens()).toArray()),
+                LongColumn.create("cacheReadTokens", rows.stream().mapToLong(g -> g.tokens().cacheReadTokens()).toArray()),
+                LongColumn.create("totalTokens", rows.stream().mapToLong(g -> g.tokens().totalTokens()).toArray()),
+                DoubleColumn.create("cacheHitRate", rows.stream().mapToDouble(UsageGroup::cacheHitRate).toArray()),
+                DoubleColumn.create("cost", rows.stream().mapToDouble(g -> g.computedCost().toDouble()).toArray()),
+                LongColumn.create("unpricedRequests", rows.stream().mapToLong(UsageGroup::unpricedRequests).toArray()),
+                StringColumn.create("models", rows.stream().map(g -> String.join(", ", g.models())).toList()));
+        return t;
+    }
+
     private Table buildTable() {
         int n = records.size();
         long[][] numbers = new long[NUMBERS.length][n];

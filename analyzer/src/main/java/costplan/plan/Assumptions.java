@@ -1,5 +1,7 @@
 package costplan.plan;
 
+import costplan.importers.CostplanException;
+
 /**
  * The inputs of a plan that are not in the trace or the catalog, each with its range. The defaults are stated
  * in every plan's output.
@@ -24,15 +26,15 @@ public record Assumptions(Uncertain electricityUsdPerKwh, Uncertain growthPerMon
 
     public Assumptions {
         if (electricityUsdPerKwh.low() < 0 || electricityUsdPerKwh.high() > 2)
-            throw new IllegalArgumentException("electricity price must be between $0 and $2 per kWh but was " + electricityUsdPerKwh);
+            throw CostplanException.badUsage("electricity price must be between $0 and $2 per kWh but was " + electricityUsdPerKwh);
         if (growthPerMonth.low() <= -1 || growthPerMonth.high() > 1)
-            throw new IllegalArgumentException("monthly growth must be above -100 % and at most +100 % but was " + growthPerMonth);
-        if (resaleScale.low() < 0) throw new IllegalArgumentException("resale scale must be >= 0 but was " + resaleScale);
+            throw CostplanException.badUsage("monthly growth must be above -100 % and at most +100 % but was " + growthPerMonth);
+        if (resaleScale.low() < 0) throw CostplanException.badUsage("resale scale must be >= 0 but was " + resaleScale);
         if (localCapableShare.low() < 0 || localCapableShare.high() > 1)
-            throw new IllegalArgumentException("local-capable share must be between 0 and 1 but was " + localCapableShare);
-        if (lifeMonths < 1 || lifeMonths > 120) throw new IllegalArgumentException("life must be 1 to 120 months but was " + lifeMonths);
-        if (!(maxSlowdown >= 1)) throw new IllegalArgumentException("the slowdown limit must be >= 1 but was " + maxSlowdown);
-        if (minLocalShare < 0 || minLocalShare > 1) throw new IllegalArgumentException("the local share limit must be 0 to 1 but was " + minLocalShare);
+            throw CostplanException.badUsage("local-capable share must be between 0 and 1 but was " + localCapableShare);
+        if (lifeMonths < 1 || lifeMonths > 120) throw CostplanException.badUsage("life must be 1 to 120 months but was " + lifeMonths);
+        if (!(maxSlowdown >= 1)) throw CostplanException.badUsage("the slowdown limit must be >= 1 but was " + maxSlowdown);
+        if (minLocalShare < 0 || minLocalShare > 1) throw CostplanException.badUsage("the local share limit must be 0 to 1 but was " + minLocalShare);
     }
 
     public Assumptions withElectricity(Uncertain price) {

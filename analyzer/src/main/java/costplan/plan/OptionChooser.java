@@ -72,19 +72,6 @@ public final class OptionChooser {
         return Optional.empty();
     }
 
-    /**
-     * Every device (or the named ones) with the named models ({@code id[:quant]}), or by default with two capable
-     * models each: the largest that fits and the one with the fewest active parameters (the fastest), under the
-     * named engine or, by default, llama.cpp (which runs on every platform).
-     */
-    public List<LocalOption> options(List<String> deviceIds, List<String> modelRefs, String engineId) {
-        List<Device> devices = deviceIds.isEmpty() ? List.copyOf(catalog.devices()) : deviceIds.stream().map(catalog::device).toList();
-        Engine engine = catalog.engine(engineId == null ? "llama-cpp" : engineId);
-        List<LocalOption> options = new ArrayList<>();
-        for (Device device : devices) options.addAll(options(device, modelRefs, engine));
-        return options;
-    }
-
     /** The options of one device: the named models ({@code id[:quant]}) that fit, or by default the largest and the fastest. */
     public List<LocalOption> options(Device device, List<String> modelRefs, Engine engine) {
         if (modelRefs.isEmpty()) return largestAndFastest(device, engine);

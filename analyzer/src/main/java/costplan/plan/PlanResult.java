@@ -1,6 +1,12 @@
 package costplan.plan;
 
+import costplan.ledger.SessionActivity;
 import costplan.workload.Trace;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +15,26 @@ import java.util.Locale;
  * A whole plan: the person's baseline, every option ranked (the ones that keep up first), the verdict sentence,
  * and what it assumed.
  *
+ * @param activity the sessions of the trace, how many ran at once and for how long
  * @param apiUsdPerMonth API-equivalent cost of the trace per month
  */
-public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, Assumptions assumptions,
+public record PlanResult(Trace trace, SessionActivity activity, Baseline baseline, double apiUsdPerMonth, Assumptions assumptions,
                          List<OptionPlan> options, List<String> devicesWithoutOption, int samples, long seed) {
 
     public PlanResult {
         options = List.copyOf(options);
         devicesWithoutOption = List.copyOf(devicesWithoutOption);
+    }
+
+    /** Fewer requests than this cannot show whether a machine keeps up: a plan of them is labelled indicative. */
+    public static final int FEW_REQUESTS = 10;
+
+    /** Returns what limits how far the plan can be trusted, or empty when nothing does. */
+    public java.util.Optional<String> caveat() {
+        int requests = trace.requests().size();
+        if (requests >= FEW_REQUESTS) return java.util.Optional.empty();
+        return java.util.Optional.of(String.format(Locale.ROOT, "only %d request%s: fewer than %d cannot show whether a "
+                + "machine keeps up, so this plan is indicative only", requests, requests == 1 ? "" : "s", FEW_REQUESTS));
     }
 
     /** The answer in one sentence, with its range. */
@@ -47,15 +65,39 @@ public record PlanResult(Trace trace, Baseline baseline, double apiUsdPerMonth, 
                 months(payback.p50()), months(payback.p10()), months(payback.p90()), against);
     }
 
-    /** The verdict and one line per option: what JShell prints. */
+    /**
+     * Returns the options as a Tablesaw table, ranked as in {@link #options()}: device, model, engine, cache policy,
+     * slots, whether it keeps up, the slowdown of a working day, the local share of requests, the expected monthly
+     * cost, the median monthly savings and payback in months (NaN for a rental or when it never pays back).
+     */
+    public Table optionsTable() {
+        Table t = Table.create("options");
+        t.addColumns(StringColumn.create("device", options.stream().map(o -> o.option().device().id()).toList()),
+                StringColumn.create("model", options.stream().map(o -> o.option().model().toString()).toList()),
+                StringColumn.create("engine", options.stream().map(o -> o.option().engine().id()).toList()),
+                StringColumn.create("policy", options.stream().map(o -> o.option().policy().id()).toList()),
+                IntColumn.create("slots", options.stream().mapToInt(o -> o.option().slots()).toArray()),
+                BooleanColumn.create("keepsUp", options.stream().map(OptionPlan::feasible).toList()),
+                DoubleColumn.create("slowdown", options.stream().mapToDouble(o -> rounded(o.replay().slowdown(), 2)).toArray()),
+                DoubleColumn.create("localShare", options.stream().mapToDouble(o -> rounded(o.replay().localShareOfRequests(), 3)).toArray()),
+                DoubleColumn.create("monthlyUsd", options.stream().mapToDouble(o -> rounded(o.expected().averageMonthlyCostUsd(), 2)).toArray()),
+                DoubleColumn.create("savingsP50Usd", options.stream().mapToDouble(o -> rounded(o.monthlySavingsUsd().p50(), 2)).toArray()),
+                DoubleColumn.create("paybackP50Months", options.stream().mapToDouble(o ->
+                        o.option().device().rented() || Double.isInfinite(o.paybackMonths().p50()) ? Double.NaN
+                                : rounded(o.paybackMonths().p50(), 1)).toArray()));
+        return t;
+    }
+
+    /** Rounds for the table a person reads; the plan keeps the exact figures. */
+    private static double rounded(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** The verdict and the options table: what JShell prints. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(verdict()).append('\n');
-        for (OptionPlan o : options)
-            text.append(String.format(Locale.ROOT, "  %-28s %-28s %-9s slowdown %5.2fx  %s/month  payback %s%n",
-                    o.option().device().id(), o.option().model(), o.feasible() ? "keeps up" : "too slow", o.replay().slowdown(),
-                    usd(o.expected().averageMonthlyCostUsd()), o.option().device().rented() ? "-" : months(o.paybackMonths().p50())));
-        return text.toString();
+        return verdict() + "\n" + caveat().map(c -> "Note: " + c + ".\n").orElse("") + optionsTable().printAll();
     }
 
     /** "$1,234" or "-$56". */

@@ -1,5 +1,6 @@
 package costplan.pricing;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +174,7 @@ public final class PriceBook implements RequestPricer {
             String id = required(model, "id", name).asText();
             List<ModelPrice> list = new ArrayList<>();
             for (JsonNode p : model.path("prices")) list.add(modelPrice(p, name + " " + id));
-            if (list.isEmpty()) throw new IllegalArgumentException(name + ": model " + id + " has no prices");
+            if (list.isEmpty()) throw CostplanException.badInput(name + ": model " + id + " has no prices");
             list.sort(Comparator.comparing(ModelPrice::effective));
             prices.put(id, List.copyOf(list));
             register(canonical, id, id, name);
@@ -189,7 +190,7 @@ public final class PriceBook implements RequestPricer {
     private static void register(Map<String, String> canonical, String alias, String id, String file) {
         String previous = canonical.putIfAbsent(alias, id);
         if (previous != null)
-            throw new IllegalArgumentException(file + ": model id " + alias + " is listed twice (" + previous + ", " + id + ")");
+            throw CostplanException.badInput(file + ": model id " + alias + " is listed twice (" + previous + ", " + id + ")");
     }
 
     private static ModelPrice modelPrice(JsonNode p, String where) {
@@ -207,24 +208,24 @@ public final class PriceBook implements RequestPricer {
     private static JsonNode required(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull())
-            throw new IllegalArgumentException(where + ": field '" + field + "' is missing");
+            throw CostplanException.badInput(where + ": field '" + field + "' is missing");
         return value;
     }
 
     private static BigDecimal decimal(JsonNode node, String field, String where) {
         JsonNode value = required(node, field, where);
         if (!value.isNumber())
-            throw new IllegalArgumentException(where + ": expected '" + field + "' to be a number but was " + value);
+            throw CostplanException.badInput(where + ": expected '" + field + "' to be a number but was " + value);
         BigDecimal price = value.decimalValue();
         if (price.signum() < 0)
-            throw new IllegalArgumentException(where + ": expected '" + field + "' to be >= 0 but was " + price);
+            throw CostplanException.badInput(where + ": expected '" + field + "' to be >= 0 but was " + price);
         return price;
     }
 
     /** Returns the number in {@code field}, or null when the field is null; the field must be present. */
     private static BigDecimal optionalDecimal(JsonNode node, String field, String where) {
         if (!node.has(field))
-            throw new IllegalArgumentException(where + ": field '" + field + "' is missing (write null when it does not apply)");
+            throw CostplanException.badInput(where + ": field '" + field + "' is missing (write null when it does not apply)");
         return node.get(field).isNull() ? null : decimal(node, field, where);
     }
 
@@ -233,7 +234,7 @@ public final class PriceBook implements RequestPricer {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + ": expected '" + field + "' to be a date like 2026-01-31 but was " + text);
+            throw CostplanException.badInput(where + ": expected '" + field + "' to be a date like 2026-01-31 but was " + text);
         }
     }
 

@@ -1,5 +1,6 @@
 package costplan.pricing;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ public record SubscriptionPlans(String name, LocalDate asOf, List<SubscriptionPl
             String id = p.path("id").asText();
             JsonNode price = p.path("usdPerMonth");
             if (!price.isNumber())
-                throw new IllegalArgumentException(name + ": plan " + id + ": expected 'usdPerMonth' to be a number but was " + price);
+                throw CostplanException.badInput(name + ": plan " + id + ": expected 'usdPerMonth' to be a number but was " + price);
             plans.add(new SubscriptionPlan(id, p.path("name").asText(id), p.path("provider").asText(""),
                     price.decimalValue(), p.path("perSeat").asBoolean(false), date(p, "effective", name + ": plan " + id),
                     p.path("source").asText()));
@@ -73,7 +74,7 @@ public record SubscriptionPlans(String name, LocalDate asOf, List<SubscriptionPl
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + ": expected '" + field + "' to be a date like 2026-01-31 but was '" + text + "'");
+            throw CostplanException.badInput(where + ": expected '" + field + "' to be a date like 2026-01-31 but was '" + text + "'");
         }
     }
 

@@ -1,5 +1,7 @@
 package costplan.replay;
 
+import costplan.importers.CostplanException;
+
 import java.util.Locale;
 
 /** What a local engine keeps of a session's KV cache between its requests. */
@@ -18,6 +20,6 @@ public enum CachePolicy {
     /** Parses {@code none}, {@code session} or {@code persisted}. */
     public static CachePolicy parse(String id) {
         for (CachePolicy p : values()) if (p.id().equalsIgnoreCase(id.trim())) return p;
-        throw new IllegalArgumentException("unknown cache policy '" + id + "'; expected none, session or persisted");
+        throw CostplanException.badUsage("unknown cache policy '" + id + "'; expected none, session or persisted");
     }
 }

@@ -1,5 +1,6 @@
 package costplan.replay;
 
+import costplan.importers.CostplanException;
 import costplan.workload.TraceRequest;
 
 import java.util.Locale;
@@ -61,18 +62,18 @@ public sealed interface RouteRule {
             if (t.startsWith("wait>")) return new MaxQueueWait(positive(Double.parseDouble(t.substring(5)), text));
             if (t.startsWith("share:")) {
                 double share = Double.parseDouble(t.substring(6));
-                if (share < 0 || share > 1) throw new IllegalArgumentException("route " + text + ": the share must be between 0 and 1");
+                if (share < 0 || share > 1) throw CostplanException.badUsage("route " + text + ": the share must be between 0 and 1");
                 return new CloudShare(share);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("route '" + text + "': not a number after the rule name");
+            throw CostplanException.badUsage("route '" + text + "': not a number after the rule name");
         }
-        throw new IllegalArgumentException("unknown route rule '" + text
+        throw CostplanException.badUsage("unknown route rule '" + text
                 + "'; expected model:TEXT, context>TOKENS, wait>SECONDS or share:FRACTION");
     }
 
     private static <N extends Number> N positive(N value, String text) {
-        if (value.doubleValue() <= 0) throw new IllegalArgumentException("route " + text + ": the limit must be above 0");
+        if (value.doubleValue() <= 0) throw CostplanException.badUsage("route " + text + ": the limit must be above 0");
         return value;
     }
 }

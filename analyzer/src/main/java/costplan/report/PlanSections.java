@@ -23,12 +23,13 @@ public final class PlanSections {
         OptionPlan best = plan.options().stream().filter(OptionPlan::feasible).findFirst().orElse(null);
         // Payback charts need a purchase: the best option that is bought, not rented.
         OptionPlan bought = plan.options().stream().filter(o -> o.feasible() && !o.option().device().rented()).findFirst().orElse(null);
-        WorkloadSummary w = WorkloadSummary.of(plan.trace());
+        WorkloadSummary w = WorkloadSummary.of(plan.trace(), plan.activity());
         List<KeyFigure> figures = List.of(
                 new KeyFigure("Baseline", PlanResult.usd(plan.baseline().monthlyUsd()) + "/month", plan.baseline().name()),
-                new KeyFigure("Requests per working hour", String.format(Locale.ROOT, "%,.0f", w.requestsPerActiveHour()),
-                        String.format(Locale.ROOT, "%,.0f tokens; %.1f working hours", w.tokensPerActiveHour(), w.activeHours())),
-                new KeyFigure("Sessions at once", Integer.toString(w.peakConcurrentStreams()), "the most sessions or sub-agents working together"),
+                new KeyFigure("Requests per active hour", String.format(Locale.ROOT, "%,.0f", w.requestsPerActiveHour()),
+                        String.format(Locale.ROOT, "%,.0f tokens; %.1f active hours", w.tokensPerActiveHour(), w.activeHours())),
+                new KeyFigure("Sessions at once", Integer.toString(plan.activity().peakParallelSessions()),
+                        plan.activity().describe()),
                 new KeyFigure("Prompt size", String.format(Locale.ROOT, "%,d tokens", w.promptP50()),
                         String.format(Locale.ROOT, "median; P90 %,d, P99 %,d", w.promptP90(), w.promptP99())),
                 new KeyFigure("Options compared", Integer.toString(plan.options().size()),

@@ -1,5 +1,7 @@
 package costplan.report;
 
+import costplan.importers.CostplanException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,32 +29,37 @@ public final class ReportFile {
      *
      * @param readFolders the folders and files the report was made from; the target may not be inside them
      * @param force whether to replace an existing file that is not a costplan report
-     * @throws IllegalArgumentException when the target is refused, with the reason and the way out
+     * @throws CostplanException when the target is refused (bad usage, with the reason and the way out) or cannot be
+     *         written (with the system's reason)
      */
     public static void write(Path target, String html, List<Path> readFolders, boolean force) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (Files.isDirectory(absolute))
-            throw new IllegalArgumentException(target + " is a folder; give a file name such as usage.html");
+            throw CostplanException.badUsage(target + " is a folder; give a file name such as usage.html");
         if (folder == null || !Files.isDirectory(folder))
-            throw new IllegalArgumentException("cannot write " + target + ": the folder " + folder + " does not exist");
+            throw CostplanException.badUsage("cannot write " + target + ": the folder " + folder + " does not exist");
         Path realFolder = folder.toRealPath();
         for (Path read : readFolders) {
             Path realRead = Files.exists(read) ? read.toRealPath() : read.toAbsolutePath().normalize();
             Path readFolder = Files.isDirectory(realRead) ? realRead : realRead.getParent();
             if (readFolder != null && realFolder.startsWith(readFolder))
-                throw new IllegalArgumentException("will not write " + target + " inside " + read
+                throw CostplanException.badUsage("will not write " + target + " inside " + read
                         + ", which costplan reads; write the report somewhere else");
         }
         if (Files.exists(absolute) && !force && !isReport(absolute))
-            throw new IllegalArgumentException(target + " exists and is not a costplan report; "
+            throw CostplanException.badUsage(target + " exists and is not a costplan report; "
                     + "pass --force to replace it, or choose another file");
-        Path temporary = newTemporaryFile(folder, absolute.getFileName().toString());
         try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+            Path temporary = newTemporaryFile(folder, absolute.getFileName().toString());
+            try {
+                Files.writeString(temporary, html, StandardCharsets.UTF_8);
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new CostplanException(CostplanException.Kind.CANNOT_WRITE, "cannot write " + target + ": " + e, e);
         }
     }
 

@@ -2,6 +2,7 @@ package costplan.report;
 
 import costplan.importers.UsageRecord;
 import costplan.ledger.CacheStats;
+import costplan.ledger.SessionActivity;
 import costplan.ledger.Grouping;
 import costplan.ledger.UsageGroup;
 import costplan.ledger.UsageLedger;
@@ -97,17 +98,19 @@ final class UsageSections {
 
     private static List<KeyFigure> sessionFigures(Sessions s, CacheStats c, UsageGroup t, int projects) {
         return List.of(
-                new KeyFigure("Sessions", count(s.count()), "in " + count(projects) + (projects == 1 ? " project" : " projects")),
+                new KeyFigure("Sessions", count(c.activity().sessions()), "in " + count(projects) + (projects == 1 ? " project" : " projects")),
                 new KeyFigure("Requests per session", count(s.medianRequests()), "median; the busiest had "
                         + count(s.mostRequests())),
                 new KeyFigure("Session length", s.medianMinutes() + " min", "median time from first to last request"),
                 new KeyFigure("Sub-agent requests", percent(share(t.subAgentRequests(), t.requests())),
                         "of all requests; sub-agents ran in " + count(s.withSubAgents()) + " of "
-                                + count(s.count()) + " sessions"),
-                new KeyFigure("Peak parallel sessions", count(c.peakConcurrentSessions()), "sessions active at one moment"),
-                new KeyFigure("Hours with 2+ sessions", String.format(Locale.ROOT, "%.1f h", c.hoursWithParallelSessions()),
+                                + count(c.activity().sessions()) + " sessions"),
+                new KeyFigure("Peak parallel sessions", count(c.activity().peakParallelSessions()),
+                        "sessions active at one moment; " + count(c.activity().peakParallelAgentThreads())
+                                + " main and sub-agent threads"),
+                new KeyFigure("Hours with 2+ sessions", String.format(Locale.ROOT, "%.1f h", c.activity().hoursWithParallelSessions()),
                         String.format(Locale.ROOT, "of %.1f active hours (a session idle over %d min counts as stopped)",
-                                c.activeHours(), CacheStats.SESSION_IDLE_GAP.toMinutes())));
+                                c.activity().activeHours(), SessionActivity.IDLE_GAP.toMinutes())));
     }
 
     private static List<UsageSection.ProjectRow> projectRows(List<UsageGroup> projects, UsageGroup total, Sessions s,
@@ -164,7 +167,7 @@ final class UsageSections {
     }
 
     /** Sessions: how many, how long, which used sub-agents, how many per project. */
-    private record Sessions(long count, long medianRequests, long mostRequests, long medianMinutes, long withSubAgents,
+    private record Sessions(long medianRequests, long mostRequests, long medianMinutes, long withSubAgents,
                             Map<String, Long> perProject) {
         static Sessions of(List<UsageRecord> records) {
             Map<String, long[]> byId = new HashMap<>();   // {requests, first epoch s, last epoch s, sub-agent requests}
@@ -182,7 +185,7 @@ final class UsageSections {
             long[] seconds = byId.values().stream().mapToLong(s -> s[2] - s[1]).sorted().toArray();
             Map<String, Long> perProject = new HashMap<>();
             idsByProject.forEach((p, ids) -> perProject.put(p, (long) ids.size()));
-            return new Sessions(byId.size(), median(requests), requests.length == 0 ? 0 : requests[requests.length - 1],
+            return new Sessions(median(requests), requests.length == 0 ? 0 : requests[requests.length - 1],
                     Duration.ofSeconds(median(seconds)).toMinutes(), byId.values().stream().filter(s -> s[3] > 0).count(),
                     Map.copyOf(perProject));
         }

@@ -1,5 +1,6 @@
 package costplan.whatif;
 
+import costplan.importers.CostplanException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -361,7 +362,7 @@ public final class WhatIfFile {
     private <T> T at(Node node, String where, java.util.function.Supplier<T> make) {
         try {
             return make.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CostplanException e) {
             throw new WhatIfFileException(file, node.line(), "field " + where + ": " + e.getMessage());
         }
     }

@@ -31,9 +31,9 @@ public record WhatIfResult(WhatIf whatIf, int unpricedRequests, List<PlanResult>
         StringBuilder text = new StringBuilder();
         if (!whatIf.question().isBlank()) text.append(whatIf.question().strip()).append("\n\n");
         var trace = plan().trace();
-        text.append(String.format(Locale.ROOT, "Workload: %s.%n%,d requests in %,d sessions over %.0f day%s; $%,.0f a month at API prices.%n",
-                whatIf.workload(), trace.requests().size(), trace.streams(), trace.days(), trace.days() == 1 ? "" : "s",
-                plan().apiUsdPerMonth()));
+        text.append(String.format(Locale.ROOT, "Workload: %s.%n%,d requests over %.0f day%s; $%,.0f a month at API prices.%nSessions: %s.%n",
+                whatIf.workload(), trace.requests().size(), trace.days(), trace.days() == 1 ? "" : "s",
+                plan().apiUsdPerMonth(), plan().activity().describe()));
         if (unpricedRequests > 0)
             text.append(String.format(Locale.ROOT, "Warning: %,d requests have no cloud price and count as $0 in the API baseline.%n", unpricedRequests));
         for (PlanResult p : plans)

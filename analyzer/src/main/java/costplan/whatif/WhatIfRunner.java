@@ -1,40 +1,35 @@
 package costplan.whatif;
 
 import costplan.catalog.Catalog;
-import costplan.catalog.Device;
-import costplan.catalog.Engine;
 import costplan.catalog.KvCacheType;
-import costplan.importers.UsageRecord;
-import costplan.ledger.CacheStats;
-import costplan.ledger.UsageLedger;
-import costplan.plan.Assumptions;
-import costplan.plan.Baseline;
-import costplan.plan.OptionChooser;
+import costplan.importers.CostplanException;
 import costplan.plan.OptionPlan;
+import costplan.plan.OptionSet;
 import costplan.plan.PlanResult;
-import costplan.plan.Planner;
+import costplan.plan.PlanSettings;
+import costplan.plan.PlanTrace;
+import costplan.plan.Planning;
 import costplan.pricing.PriceBook;
 import costplan.pricing.SubscriptionPlans;
 import costplan.replay.CachePolicy;
-import costplan.replay.LocalOption;
 import costplan.replay.RouteRule;
 import costplan.speed.SpeedModel;
 import costplan.speed.SpeedModels;
-import costplan.workload.CloudSpeed;
-import costplan.workload.Trace;
-import costplan.workload.TraceRequest;
+import costplan.usage.Usage;
+import costplan.usage.UsageQuery;
 
-import java.time.ZoneOffset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Runs scenarios against a catalog, a price book and subscription plans: builds the trace, the options, and plans them. */
+/**
+ * Runs scenarios against a catalog, a price book and subscription plans: reads or makes the scenario's usage, turns
+ * each of its options into {@link PlanSettings}, and plans through {@link Planning} as {@code costplan plan} does.
+ */
 public final class WhatIfRunner {
-    /** A slot count above this is no longer one person's machine; the default never goes past it. */
-    static final int MAX_DEFAULT_SLOTS = 8;
-
     private final Catalog catalog;
     private final PriceBook prices;
     private final SubscriptionPlans subscriptions;
@@ -52,8 +47,11 @@ public final class WhatIfRunner {
         return new WhatIfRunner(Catalog.bundled(), PriceBook.bundled(), SubscriptionPlans.bundled(), SpeedModels.standard());
     }
 
-    /** The trace of a scenario, priced with its overrides, with what the options need to know of it. */
-    record Workload(Trace trace, double[] costs, int unpricedRequests, int parallelSessions, long promptP90) {
+    /** The usage of a scenario, priced with its overrides, and the trace a plan replays of it. */
+    record Workload(Usage usage, PlanTrace trace) {
+        long unpricedRequests() {
+            return usage.total().unpricedRequests();
+        }
     }
 
     /** Plans, then sweeps when {@code whatIf} names a sweep. */
@@ -65,9 +63,9 @@ public final class WhatIfRunner {
     /** Plans every option against every baseline. */
     public WhatIfResult plan(WhatIf whatIf) {
         Workload w = load(whatIf);
-        Options options = options(whatIf, w);
+        OptionSet options = options(whatIf, w);
         List<PlanResult> plans = whatIf.baselines().stream().map(b -> plan(whatIf, w, options, b)).toList();
-        return new WhatIfResult(whatIf, w.unpricedRequests(), plans, null);
+        return new WhatIfResult(whatIf, (int) w.unpricedRequests(), plans, null);
     }
 
     /** Plans every option against the first baseline at each value of the swept number. */
@@ -102,60 +100,46 @@ public final class WhatIfRunner {
         PriceBook book = prices;
         for (Map.Entry<String, CloudPrice> p : whatIf.overrides().cloudPrices().entrySet())
             book = book.withPrice(p.getKey(), p.getValue().toModelPrice());
-        List<UsageRecord> records = whatIf.workload().records(CloudSpeed.TYPICAL);
-        Trace trace = Trace.of(records, CloudSpeed.TYPICAL);
-        double[] costs = new double[trace.requests().size()];
-        int unpriced = 0;
-        for (TraceRequest r : trace.requests()) {
-            var cost = book.costOf(records.get(r.recordIndex()));
-            if (cost.isEmpty()) unpriced++;
-            costs[r.index()] = cost.map(u -> u.toDouble()).orElse(0.0);
+        UsageQuery pricing = UsageQuery.of().withPrices(book).withSubscriptions(subscriptions);
+        PlanSettings settings = settings(whatIf);
+        Usage usage;
+        try {
+            usage = whatIf.workload().usage(pricing, settings.cloudSpeed());
+        } catch (IOException e) {
+            throw new UncheckedIOException(whatIf.workload() + ": " + e.getMessage(), e);
         }
-        if (unpriced == records.size())
-            throw new IllegalArgumentException("no request of the workload has a price; model " + records.get(0).model()
-                    + " is unknown, closest known ids: " + String.join(", ", book.closestIds(records.get(0).model())));
-        long[] prompts = trace.requests().stream().mapToLong(TraceRequest::promptTokens).sorted().toArray();
-        long promptP90 = prompts[(int) Math.ceil(0.9 * prompts.length) - 1];
-        return new Workload(trace, costs, unpriced, parallelSessions(whatIf.workload(), records, book), promptP90);
+        var total = usage.total();
+        if (total.records() > 0 && total.unpricedRecords() == total.records()) {
+            String model = usage.ledger().records().get(0).model();
+            throw CostplanException.badInput("no request of the workload has a price; model " + model
+                    + " is unknown, closest known ids: " + String.join(", ", book.closestIds(model)));
+        }
+        return new Workload(usage, usage.trace(settings));
     }
 
-    private static int parallelSessions(WorkloadSpec spec, List<UsageRecord> records, PriceBook book) {
-        int sessions;
-        if (spec instanceof WorkloadSpec.Daily d) sessions = d.volume().sessions();
-        else if (spec instanceof WorkloadSpec.Sessions s) sessions = s.shape().parallelSessions();
-        else sessions = CacheStats.of(UsageLedger.of(records, book, ZoneOffset.UTC)).peakConcurrentSessions();
-        return Math.max(1, Math.min(MAX_DEFAULT_SLOTS, sessions));
+    /** The settings every option of the scenario starts from: its assumptions, samples and seed, and this catalog. */
+    private PlanSettings settings(WhatIf whatIf) {
+        return PlanSettings.defaults().withCatalog(catalog).withSpeeds(speeds).withAssumptions(whatIf.assumptions())
+                .withSamples(whatIf.samples()).withSeed(whatIf.seed());
     }
 
-    /** The options that fit, and the ones that did not (as {@code device / model}). */
-    record Options(List<LocalOption> fitting, List<String> notFitting) {
-    }
-
-    Options options(WhatIf whatIf, Workload w) {
+    /** The options of every option spec, each with its device overrides, and the ones that fit nowhere. */
+    OptionSet options(WhatIf whatIf, Workload w) {
         List<OptionSpec> specs = whatIf.options().isEmpty()
                 ? catalog.devices().stream().map(d -> OptionSpec.of(d.id())).toList() : whatIf.options();
-        List<LocalOption> fitting = new ArrayList<>();
-        List<String> notFitting = new ArrayList<>();
+        OptionSet all = new OptionSet(List.of(), List.of());
         for (OptionSpec spec : specs) {
-            Device device = whatIf.overrides().device(spec.device()).apply(catalog.device(spec.device()));
-            Engine engine = catalog.engine(spec.engine() == null ? "llama-cpp" : spec.engine());
-            OptionChooser chooser = new OptionChooser(catalog, CachePolicy.parse(spec.policy()), KvCacheType.parse(spec.kvType()),
-                    spec.routes().stream().map(RouteRule::parse).toList(), spec.slots() == null ? w.parallelSessions() : spec.slots(),
-                    w.promptP90());
-            List<LocalOption> found = chooser.options(device, spec.model() == null ? List.of() : List.of(spec.model()), engine);
-            if (found.isEmpty()) notFitting.add(spec.model() == null ? spec.device() : spec.device() + " / " + spec.model());
-            fitting.addAll(found);
+            Catalog overridden = catalog.withDevice(whatIf.overrides().device(spec.device()).apply(catalog.device(spec.device())));
+            PlanSettings s = settings(whatIf).withCatalog(overridden).withDevices(spec.device())
+                    .withModels(spec.model() == null ? List.of() : List.of(spec.model())).withEngine(spec.engine())
+                    .withPolicy(CachePolicy.parse(spec.policy())).withKvType(KvCacheType.parse(spec.kvType()))
+                    .withRoutes(spec.routes().stream().map(RouteRule::parse).toList()).withSlots(spec.slots());
+            all = all.plus(Planning.options(w.trace(), s));
         }
-        return new Options(fitting, notFitting);
+        return all;
     }
 
-    private PlanResult plan(WhatIf whatIf, Workload w, Options options, String baselineId) {
-        Assumptions assumptions = whatIf.assumptions();
-        double api = Planner.apiUsdPerMonth(w.trace(), w.costs());
-        Baseline baseline = Baseline.of(baselineId, api, subscriptions);
-        Planner planner = new Planner(w.trace(), w.costs(), baseline, baselineId.equals(Baseline.API), assumptions, speeds,
-                whatIf.samples(), whatIf.seed());
-        return new PlanResult(w.trace(), baseline, api, assumptions, planner.plan(options.fitting()), options.notFitting(),
-                whatIf.samples(), whatIf.seed());
+    private PlanResult plan(WhatIf whatIf, Workload w, OptionSet options, String baselineId) {
+        return Planning.plan(w.trace(), settings(whatIf).withBaseline(baselineId), options, subscriptions);
     }
 }

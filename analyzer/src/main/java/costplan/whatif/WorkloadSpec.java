@@ -1,35 +1,37 @@
 package costplan.whatif;
 
-import costplan.importers.ClaudeCodeLogImporter;
-import costplan.importers.UsageRecord;
+import costplan.importers.CostplanException;
+import costplan.usage.Usage;
+import costplan.usage.UsageQuery;
 import costplan.workload.CloudSpeed;
 import costplan.workload.DailyWorkload;
 import costplan.workload.SyntheticWorkload;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Where a scenario's requests come from: a person's logs, or one of the two synthetic workloads. */
+/** Where a scenario's requests come from: a person's logs and exports, or one of the two synthetic workloads. */
 public sealed interface WorkloadSpec {
 
-    /** The requests, as the cloud logged (or would have logged) them at {@code cloud} speed. */
-    List<UsageRecord> records(CloudSpeed cloud);
+    /**
+     * The usage, as the cloud logged (or would have logged) it at {@code cloud} speed, priced and cut into days as
+     * {@code pricing} says (its paths are not used).
+     */
+    Usage usage(UsageQuery pricing, CloudSpeed cloud) throws IOException;
 
-    /** Claude Code logs: a config folder, a projects folder or one {@code .jsonl} file. */
+    /**
+     * Usage read like {@code costplan analyze} reads it: Claude Code logs, Codex sessions, provider exports, or a
+     * folder of them.
+     */
     record Logs(Path path) implements WorkloadSpec {
         @Override
-        public List<UsageRecord> records(CloudSpeed cloud) {
-            List<UsageRecord> records = new ArrayList<>();
-            try {
-                new ClaudeCodeLogImporter().read(List.of(path), records::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(path + ": " + e.getMessage(), e);
-            }
-            if (records.isEmpty()) throw new IllegalArgumentException(path + ": no Claude Code requests found");
-            return records;
+        public Usage usage(UsageQuery pricing, CloudSpeed cloud) throws IOException {
+            Usage usage = pricing.withPaths(List.of(path)).read();
+            if (usage.ledger().records().isEmpty())
+                throw CostplanException.badInput(path + ": no usage found (" + usage.imported().filesRead() + " files read); "
+                        + "give Claude Code logs, Codex sessions or a provider's export");
+            return usage;
         }
 
         @Override
@@ -41,8 +43,8 @@ public sealed interface WorkloadSpec {
     /** Parallel agentic sessions that grow turn by turn (see {@link SyntheticWorkload}). */
     record Sessions(SyntheticWorkload shape) implements WorkloadSpec {
         @Override
-        public List<UsageRecord> records(CloudSpeed cloud) {
-            return shape.records(cloud);
+        public Usage usage(UsageQuery pricing, CloudSpeed cloud) {
+            return Usage.of(shape.records(cloud), pricing);
         }
 
         @Override
@@ -55,8 +57,8 @@ public sealed interface WorkloadSpec {
     /** A daily token volume (see {@link DailyWorkload}). */
     record Daily(DailyWorkload volume) implements WorkloadSpec {
         @Override
-        public List<UsageRecord> records(CloudSpeed cloud) {
-            return volume.records(cloud);
+        public Usage usage(UsageQuery pricing, CloudSpeed cloud) {
+            return Usage.of(volume.records(cloud), pricing);
         }
 
         @Override

@@ -98,7 +98,7 @@ class ReportCommandTest {
     @Test
     void refusesAnEmptyReport() {
         CliRun r = run("report", logs.toString(), "--since", "2026-02-01", "--out", outDir.resolve("usage.html").toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).isEqualTo("costplan: error: nothing to report: no requests were read (or all were filtered out)\n");
     }
 
@@ -113,7 +113,8 @@ class ReportCommandTest {
     void leadsWithAPlanWhenThereAreEnoughRequestsAndSaysWhenThereAreNot() throws java.io.IOException {
         Path file = outDir.resolve("plan.html");
         CliRun few = run("report", logs.toString(), "--timezone", "UTC", "--out", file.toString());
-        assertThat(few.err()).startsWith("costplan: warning: 1 requests are too few for a purchase plan (at least 10)");
+        assertThat(few.err()).startsWith("costplan: warning: only 1 request: fewer than 10 cannot show whether a machine "
+                + "keeps up, so this plan is indicative only");
         CliRun sample = run("report", Path.of("../samples/claude").toString(), "--timezone", "UTC", "--out", file.toString());
         assertThat(sample.exitCode()).isEqualTo(ExitCodes.SKIPPED_INPUT);
         assertThat(java.nio.file.Files.readString(file)).contains("id=\"plan\"").contains("id=\"plan-cumulative\"");

@@ -74,12 +74,13 @@ class ReplayTest {
 
     @Test
     void theWorkloadSummaryCountsWorkingTimeNotWallTime() {
-        var summary = costplan.workload.WorkloadSummary.of(Trace.of(oneSession(), CLOUD));
-        // Working from 0 s to the second request's start (50 s: answer plus think time), then 50-53 s.
-        assertThat(summary.activeHours()).isCloseTo(53 / 3600.0, within(1e-12));
+        var activity = costplan.ledger.SessionActivity.of(oneSession());
+        var summary = costplan.workload.WorkloadSummary.of(Trace.of(oneSession(), CLOUD), activity);
+        // The session is active from its first logged request (3 s) to its last (53 s): 50 s.
+        assertThat(summary.activeHours()).isCloseTo(50 / 3600.0, within(1e-12));
         assertThat(summary.tokens()).isEqualTo(1100 + 2100);
-        assertThat(summary.requestsPerActiveHour()).isCloseTo(2 / (53 / 3600.0), within(1e-9));
-        assertThat(summary.peakConcurrentStreams()).isEqualTo(1);
+        assertThat(summary.requestsPerActiveHour()).isCloseTo(2 / (50 / 3600.0), within(1e-9));
+        assertThat(activity.peakParallelSessions()).isEqualTo(1);
         assertThat(summary.promptP50()).isEqualTo(1000);
         assertThat(summary.promptP90()).isEqualTo(2000);
     }

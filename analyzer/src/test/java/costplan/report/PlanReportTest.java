@@ -13,7 +13,7 @@ class PlanReportTest {
 
     static ReportPage page() throws IOException {
         ReportInputs inputs = ReportFixtures.inputs(ReportFixtures.ERA_2026, false);
-        var plan = Costplan.plan(inputs.ledger(), "mac-studio-m3-ultra-256gb", "rtx-5090", "rented-h100-runpod");
+        var plan = Costplan.plan(ReportFixtures.usage(inputs), "mac-studio-m3-ultra-256gb", "rtx-5090", "rented-h100-runpod");
         return ReportPages.usageAndPlan(inputs, plan, SpeedModels.standard());
     }
 

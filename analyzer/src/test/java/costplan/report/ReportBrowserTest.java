@@ -40,7 +40,7 @@ class ReportBrowserTest {
         var inputs = ReportFixtures.inputs(ReportFixtures.ERA_2026, false);
         ReportFile.write(report, new ReportRenderer().render(ReportPages.usage(inputs)), List.of(ReportFixtures.ERA_2026), true);
         planReport = OUT.resolve("plan.html");
-        var plan = costplan.Costplan.plan(inputs.ledger(), "mac-studio-m3-ultra-256gb", "rtx-5090", "rented-h100-runpod");
+        var plan = costplan.Costplan.plan(ReportFixtures.usage(inputs), "mac-studio-m3-ultra-256gb", "rtx-5090", "rented-h100-runpod");
         ReportFile.write(planReport, new ReportRenderer().render(ReportPages.usageAndPlan(inputs, plan,
                 costplan.speed.SpeedModels.standard())), List.of(ReportFixtures.ERA_2026), true);
         whatIfReport = OUT.resolve("whatif.html");

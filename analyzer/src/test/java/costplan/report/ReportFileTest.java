@@ -70,7 +70,7 @@ class ReportFileTest {
         Path target = dir.resolve("notes.html");
         Files.writeString(target, "<html><body>my notes</body></html>");
         assertThatThrownBy(() -> ReportFile.write(target, REPORT, List.of(), false))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(costplan.importers.CostplanException.class)
                 .hasMessage(target + " exists and is not a costplan report; pass --force to replace it, or choose another file");
         assertThat(target).hasContent("<html><body>my notes</body></html>");
         try (var files = Files.list(dir)) {
@@ -91,7 +91,7 @@ class ReportFileTest {
         Path logs = Files.createDirectories(dir.resolve("claude/projects/p"));
         Path target = logs.resolve("usage.html");
         assertThatThrownBy(() -> ReportFile.write(target, REPORT, List.of(dir.resolve("claude")), true))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(costplan.importers.CostplanException.class)
                 .hasMessage("will not write " + target + " inside " + dir.resolve("claude")
                         + ", which costplan reads; write the report somewhere else");
         assertThat(target).doesNotExist();

@@ -6,6 +6,8 @@ import costplan.importers.ImportSummary;
 import costplan.importers.UsageRecord;
 import costplan.ledger.UsageLedger;
 import costplan.pricing.PriceBook;
+import costplan.usage.Usage;
+import costplan.usage.UsageQuery;
 import costplan.pricing.SubscriptionPlans;
 
 import java.io.IOException;
@@ -36,6 +38,12 @@ final class ReportFixtures {
         PriceBook prices = PriceBook.bundled("anthropic");
         return new ReportInputs(UsageLedger.of(records, prices, ZoneId.of("UTC")), prices, SubscriptionPlans.bundled(),
                 imported, "costplan report " + tree.getFileName() + " --timezone UTC --out usage.html", redact, MADE_AT);
+    }
+
+    /** Returns the usage of {@code inputs}, to plan it as {@code costplan report} does. */
+    static Usage usage(ReportInputs inputs) {
+        return Usage.of(inputs.ledger().records(), UsageQuery.of().withPrices(inputs.prices())
+                .withSubscriptions(inputs.subscriptions()).withZone(inputs.ledger().zone()));
     }
 
     /** Returns the golden file's text; writes the actual text beside the build output to diff when they differ. */

@@ -58,7 +58,7 @@ public final class UsageFormats {
     /** Returns the importer of the format called {@code name}; the message lists the valid names. */
     public static UsageImporter named(String name) {
         return all().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown format '" + name + "'; expected one of " + names()));
+                CostplanException.badUsage("unknown format '" + name + "'; expected one of " + names()));
     }
 
     /** Returns the importer that reads {@code source}, judged from its content, or empty when none does. */
