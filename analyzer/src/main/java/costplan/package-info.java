@@ -1,2 +1,2 @@
-/** The {@link costplan.Costplan} entry class for JShell, and the usage it reads. */
+/** The {@link costplan.Costplan} entry class for JShell: the starting points of a notebook. */
 package costplan;

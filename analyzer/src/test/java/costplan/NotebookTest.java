@@ -61,8 +61,16 @@ class NotebookTest {
     @Test
     void theWorkedNotebookRunsAndPrintsItsTables() throws IOException {
         String printed = run(Files.readString(Path.of("../samples/what-if.jsh")));
-        assertThat(printed).contains("36 requests in 3 files", "Sweep of overrides.electricityUsdPerKwh", "Sweep of growthPerMonth",
+        assertThat(printed).contains("36 requests in 3 files", "Sweep of overrides.electricityUsdPerKwh", "sweep of growthPerMonth",
                 "payback P50 (P10-P90)", "mac-mini-m4-pro-64gb / qwen3-coder-30b-a3b:q4_k_m");
+        // usage.byDay(): one day, its 36 requests, 1,407,868 cache reads and its cost at API prices.
+        assertThat(printed).containsPattern("2026-01-06\\s*\\|\\s*36\\s*\\|\\s*164\\s*\\|\\s*13261\\s*\\|\\s*170154\\s*\\|\\s*1407868\\s*\\|");
+        // usage.byModel(): 2 Haiku and 34 Sonnet requests.
+        assertThat(printed).containsPattern("claude-haiku-4-5-20251001\\s*\\|\\s*2\\s*\\|")
+                .containsPattern("claude-sonnet-4-5-20250929\\s*\\|\\s*34\\s*\\|");
+        assertThat(printed).contains("1 session (2 agent threads, main and sub-agent), at most 1 session and 2 agent threads at once");
+        // The growth sweep's table: 4 values x 3 options, the values as typed (0.1, not 0.09999999999999999).
+        assertThat(printed).containsPattern("\\n\\s*0\\.1\\s*\\|\\s*mac-mini-m4-pro-64gb").doesNotContain("0.0999999");
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
                 "1:unexpected internal error",
                 "2:bad usage (unknown option, bad value, a report file that may not be replaced)",
                 "3:bad input data (nothing readable, or anything skipped under --strict)",
-                "4:ran fine, but some lines or files were skipped (listed on stderr)"})
+                "4:ran fine, but some lines or files were skipped (listed on stderr)",
+                "5:an output could not be written (full disk, no permission)"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

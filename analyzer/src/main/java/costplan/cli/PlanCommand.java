@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "1:unexpected internal error",
                 "2:bad usage (unknown option, id or value)",
                 "3:bad input data (nothing readable, too few requests, or anything skipped under --strict)",
-                "4:ran fine, but some lines or files were skipped (listed on stderr)"})
+                "4:ran fine, but some lines or files were skipped (listed on stderr)",
+                "5:an output could not be written (full disk, no permission)"})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -3,6 +3,11 @@ package costplan.whatif;
 import costplan.internal.TextTable;
 import costplan.plan.PlanResult;
 
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -43,6 +48,29 @@ public record SweepResult(Sweep sweep, String baseline, List<Point> points) {
     /** Formats a swept value: whole numbers grouped, fractions to three significant digits. */
     public static String value(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * Returns the points as a Tablesaw table: the swept value, the option, whether it keeps up, its monthly cost, the
+     * baseline's, the P50 savings and payback in months (NaN for a rental or when it never pays back).
+     */
+    public Table table() {
+        Table t = Table.create("sweep of " + sweep.parameter());
+        // The swept values are sums of steps (0.1 + 0.1 + 0.1 ...): twelve digits show them as they were meant.
+        t.addColumns(DoubleColumn.create("value", points.stream().mapToDouble(p -> Double.parseDouble(
+                        String.format(Locale.ROOT, "%.12g", p.value()))).toArray()),
+                StringColumn.create("option", points.stream().map(Point::option).toList()),
+                BooleanColumn.create("keepsUp", points.stream().map(Point::feasible).toList()),
+                DoubleColumn.create("monthlyUsd", points.stream().mapToDouble(p -> cents(p.monthlyCostUsd())).toArray()),
+                DoubleColumn.create("baselineMonthlyUsd", points.stream().mapToDouble(p -> cents(p.baselineMonthlyUsd())).toArray()),
+                DoubleColumn.create("savingsP50Usd", points.stream().mapToDouble(p -> cents(p.savingsP50Usd())).toArray()),
+                DoubleColumn.create("paybackP50Months", points.stream().mapToDouble(p -> p.rented() || Double.isInfinite(p.paybackMonthsP50())
+                        ? Double.NaN : Math.round(p.paybackMonthsP50() * 10) / 10.0).toArray()));
+        return t;
+    }
+
+    private static double cents(double usd) {
+        return Math.round(usd * 100) / 100.0;
     }
 
     @Override
