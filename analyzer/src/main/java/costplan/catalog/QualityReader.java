@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -23,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class QualityReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ENGINES = Set.of("llama-cpp", "mlx", "ollama", "vllm");
+    private static final List<String> ENGINES = List.of("llama-cpp", "mlx", "ollama", "vllm");
 
     private final List<CatalogProblem> problems = new ArrayList<>();
     private int files;
