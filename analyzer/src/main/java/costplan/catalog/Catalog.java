@@ -22,8 +22,14 @@ public final class Catalog {
     private final Map<String, OpenModel> models;
     private final Map<String, String> modelIdsByAlias;
     private final Map<String, Engine> engines;
+    private final ModelQuality quality;
 
     Catalog(List<Device> devices, List<OpenModel> models, List<Engine> engines) {
+        this(devices, models, engines, ModelQuality.empty());
+    }
+
+    Catalog(List<Device> devices, List<OpenModel> models, List<Engine> engines, ModelQuality quality) {
+        this.quality = quality;
         this.devices = byId(devices, Device::id);
         this.models = byId(models, OpenModel::id);
         this.engines = byId(engines, Engine::id);
@@ -44,7 +50,7 @@ public final class Catalog {
     /** A copy with {@code engine} in place of the engine of the same id, e.g. with a person's own calibration. */
     public Catalog withEngine(Engine engine) {
         List<Engine> replaced = engines.values().stream().map(e -> e.id().equals(engine.id()) ? engine : e).toList();
-        return new Catalog(List.copyOf(devices.values()), List.copyOf(models.values()), replaced);
+        return new Catalog(List.copyOf(devices.values()), List.copyOf(models.values()), replaced, quality);
     }
 
     /** A copy with {@code device} in place of the device of the same id, e.g. with a scenario's own price. */
@@ -73,6 +79,16 @@ public final class Catalog {
 
     public Collection<Engine> engines() {
         return engines.values();
+    }
+
+    /** Returns the benchmark scores, tool-calling problems and tokenizer ratios of the catalog's quality files. */
+    public ModelQuality quality() {
+        return quality;
+    }
+
+    /** Returns whether {@code idOrAlias} names a model of this catalog. */
+    public boolean knowsModel(String idOrAlias) {
+        return modelIdsByAlias.containsKey(idOrAlias);
     }
 
     public Device device(String id) {

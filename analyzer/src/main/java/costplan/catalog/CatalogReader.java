@@ -75,7 +75,9 @@ public final class CatalogReader {
         List<Device> devices = readAll(folder.resolve("devices"), f -> DeviceReader.read(f, today), problems, unsourced, files);
         List<OpenModel> models = readAll(folder.resolve("models"), ModelReader::read, problems, unsourced, files);
         List<Engine> engines = readAll(folder.resolve("engines"), EngineReader::read, problems, unsourced, files);
-        return new Result(location, new Catalog(devices, models, engines), List.copyOf(problems), List.copyOf(unsourced), files[0]);
+        ModelQuality quality = QualityReader.read(folder, problems, files);
+        return new Result(location, new Catalog(devices, models, engines, quality), List.copyOf(problems), List.copyOf(unsourced),
+                files[0]);
     }
 
     private static <T> List<T> readAll(Path dir, Function<FieldReader, T> reader, List<CatalogProblem> problems,

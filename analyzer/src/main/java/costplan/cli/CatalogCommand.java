@@ -12,6 +12,10 @@ import costplan.catalog.CatalogProblem;
 import costplan.catalog.CatalogReader;
 import costplan.catalog.Device;
 import costplan.catalog.Engine;
+import costplan.catalog.ModelQuality;
+import costplan.catalog.QualityScore;
+import costplan.catalog.TokenizerRatio;
+import costplan.catalog.ToolCallingProblem;
 import costplan.catalog.OpenModel;
 import costplan.catalog.Quantization;
 import picocli.CommandLine.Command;
@@ -123,9 +127,42 @@ final class CatalogCommand {
         @Override
         ArrayNode toJson(Catalog catalog) {
             ArrayNode array = JSON.createArrayNode();
-            for (OpenModel m : selected(catalog)) array.add((ObjectNode) JSON.valueToTree(m));
+            for (OpenModel m : selected(catalog)) {
+                ObjectNode node = JSON.valueToTree(m);
+                ModelQuality quality = catalog.quality();
+                node.set("quality", JSON.valueToTree(scoresOf(quality, m)));
+                node.set("referenceScore", JSON.valueToTree(quality.referenceScore(m.id()).orElse(null)));
+                ObjectNode toolCalling = node.putObject("toolCalling");
+                ObjectNode risks = toolCalling.putObject("riskByEngine");
+                for (Engine e : catalog.engines()) risks.put(e.id(), quality.toolCallingRisk(m.id(), e.id()).id());
+                toolCalling.set("problems", JSON.valueToTree(quality.toolCallingProblems(m.id())));
+                TokenizerRatio tokenizer = quality.tokenizer(m.id());
+                ObjectNode t = node.putObject("tokenizer");
+                t.put("family", tokenizer.family());
+                t.put("tokensPerClaudeToken", tokenizer.tokensPerClaudeToken());
+                t.putArray("range").add(tokenizer.range().low()).add(tokenizer.range().high());
+                t.put("estimate", tokenizer.estimate());
+                t.put("source", tokenizer.source());
+                array.add(node);
+            }
             return array;
         }
+
+        /** The scores of the model's own id and of each alias (a release of the same shape with its own scores). */
+        private static List<QualityScore> scoresOf(ModelQuality quality, OpenModel m) {
+            List<QualityScore> scores = new java.util.ArrayList<>(quality.scores(m.id()));
+            for (String alias : m.aliases()) scores.addAll(quality.scores(alias));
+            return scores;
+        }
+
+        /** The reference score as shown in tables: {@code 66.6 OH}, or {@code unknown}. */
+        static String qualityCell(ModelQuality quality, String model) {
+            return quality.referenceScore(model).map(s -> String.format(Locale.ROOT, "%.1f %s", s.score(), HARNESS_LABELS.get(s.harness())))
+                    .orElse("unknown");
+        }
+
+        private static final java.util.Map<String, String> HARNESS_LABELS = java.util.Map.of("openhands-index", "OH",
+                "mini-swe-agent-v2", "M2", "mini-swe-agent-v1", "M1");
 
         private List<OpenModel> selected(Catalog catalog) {
             return id == null ? List.copyOf(catalog.models()) : List.of(catalog.model(id));
@@ -134,22 +171,25 @@ final class CatalogCommand {
         @Override
         void printTable(Catalog catalog, PrintWriter out) {
             if (id != null) {
-                printOne(catalog.model(id), out);
+                printOne(catalog.model(id), catalog.quality(), List.copyOf(catalog.engines()), out);
                 return;
             }
             TextTable table = new TextTable("model", "kind", ">params B", ">active B", ">layers (KV)", ">context",
-                    ">KV KiB/token", ">Q4_K_M GB", "licence");
+                    ">KV KiB/token", ">Q4_K_M GB", ">quality", "licence");
             for (OpenModel m : catalog.models()) {
                 String q4 = m.quantization("q4_k_m").map(q -> marked(gb(q.fileGB()), !q.measured())).orElse("-");
                 table.row(m.id(), (m.moe() ? "moe" : "dense") + (m.vision() ? "+vision" : ""), gb(m.totalParamsB()),
                         gb(m.activeParamsB()), m.layers() + " (" + m.kvLayers() + ")", String.format(Locale.ROOT, "%,d", m.contextLength()),
-                        String.format(Locale.ROOT, "%.1f", m.kvBytesPerTokenF16() / 1024.0), q4, m.licence());
+                        String.format(Locale.ROOT, "%.1f", m.kvBytesPerTokenF16() / 1024.0), q4,
+                        qualityCell(catalog.quality(), m.id()), m.licence());
             }
             table.print(out);
             out.println("* estimated size (no real file measured). KV cache at f16, layers that grow with context only.");
+            out.println("quality: % of SWE-bench Verified resolved on a harness that ran open and cloud models alike (OH OpenHands Index, "
+                    + "M2 mini-SWE-agent 2, M1 mini-SWE-agent 1); unknown: no such score. Details: catalog models ID.");
         }
 
-        private static void printOne(OpenModel m, PrintWriter out) {
+        private static void printOne(OpenModel m, ModelQuality quality, List<Engine> engines, PrintWriter out) {
             out.printf(Locale.ROOT, "%s (%s): %s, %.2fB parameters, %.2fB active, %d layers of which %d keep a growing KV cache%n",
                     m.id(), m.name(), m.moe() ? "mixture of experts" : "dense", m.totalParamsB(), m.activeParamsB(), m.layers(), m.kvLayers());
             out.printf(Locale.ROOT, "attention %s; KV cache %,d bytes per token at f16%s; context %,d tokens; licence %s%n",
@@ -162,6 +202,30 @@ final class CatalogCommand {
                 table.row(q.id(), gb(q.fileGB()), String.format(Locale.ROOT, "%.2f", q.bitsPerWeight()),
                         q.measured() ? "measured" : "estimate", q.artifact() == null ? "" : q.artifact());
             table.print(out);
+            printQuality(m, quality, engines, out);
+        }
+
+        private static void printQuality(OpenModel m, ModelQuality quality, List<Engine> engines, PrintWriter out) {
+            List<QualityScore> scores = scoresOf(quality, m);
+            out.println();
+            out.println("quality: " + quality.referenceScore(m.id()).map(s -> String.format(Locale.ROOT,
+                    "%.1f %% of SWE-bench Verified on the shared harness %s", s.score(), s.harness()))
+                    .orElse("unknown (no score on a harness that ran open and cloud models alike)"));
+            if (!scores.isEmpty()) {
+                TextTable table = new TextTable("model", "benchmark", "harness", ">score", "date", "reported by", "source");
+                for (QualityScore s : scores)
+                    table.row(s.model(), s.benchmark(), s.harness(), String.format(Locale.ROOT, "%.1f", s.score()), s.date(),
+                            s.makerReported() ? "maker" : "independent", (s.verified() ? "" : "(not re-read) ") + s.source());
+                table.print(out);
+            }
+            out.println("tool calling: " + engines.stream().map(e -> e.id() + " " + quality.toolCallingRisk(m.id(), e.id()).id())
+                    .collect(Collectors.joining(", ")));
+            for (ToolCallingProblem p : quality.toolCallingProblems(m.id()))
+                out.println("  - " + p.summary() + " [" + (p.engines().isEmpty() ? "every engine" : String.join(", ", p.engines()))
+                        + "; " + (p.fixedIn() == null ? "open" : "fixed in " + p.fixedIn()) + "] " + p.source());
+            TokenizerRatio t = quality.tokenizer(m.id());
+            out.printf(Locale.ROOT, "tokenizer: %.2f tokens per Claude token (%.2f-%.2f)%s, family %s%n", t.tokensPerClaudeToken(),
+                    t.range().low(), t.range().high(), t.estimate() ? ", an estimate" : "", t.family());
         }
     }
 
@@ -288,6 +352,16 @@ final class CatalogCommand {
                 count++;
             }
             Catalog c = result.catalog();
+            try {
+                var book = pricing == null ? costplan.pricing.PriceBook.bundled() : costplan.pricing.PriceBook.load(pricing);
+                for (CatalogProblem p : c.quality().unknownModelIds(id -> c.knowsModel(id) || book.canonicalIdOf(id).isPresent())) {
+                    out.println("error: " + p);
+                    count++;
+                }
+            } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+                out.println("error: the quality files' model ids were not checked: " + e.getMessage());
+                count++;
+            }
             out.printf(Locale.ROOT, "%s: %d files (%d devices, %d models, %d engines valid) and %d price files, %d problem%s%n",
                     result.location(), result.files(), c.devices().size(), c.models().size(), c.engines().size(),
                     costplan.pricing.PriceBook.PROVIDERS.size() + 1, count, count == 1 ? "" : "s");

@@ -262,6 +262,14 @@ public final class PriceBook implements RequestPricer {
         return null;
     }
 
+    /**
+     * Returns the id under which {@code model} (an id, an alias or a provider slug such as
+     * {@code anthropic/claude-opus-4.5}) is priced, if this book knows it; e.g. for matching quality scores.
+     */
+    public Optional<String> canonicalIdOf(String model) {
+        return Optional.ofNullable(canonicalId(model));
+    }
+
     /** Returns whether {@code model} is known at all (on some date). */
     public boolean knows(String model) {
         return canonicalIds.containsKey(model);

@@ -20,7 +20,7 @@ class CatalogTest {
         CatalogReader.Result result = CatalogReader.bundled();
         assertThat(result.problems()).isEmpty();
         assertThat(result.unsourced()).isEmpty();
-        assertThat(result.files()).isEqualTo(63);
+        assertThat(result.files()).isEqualTo(66 + 6); // 66 device, model and engine files; 4 quality files, tool-calling.json, tokenizers.json
         assertThat(result.catalog().devices()).hasSize(28);
         assertThat(result.catalog().models()).hasSizeGreaterThanOrEqualTo(25);
         assertThat(result.catalog().engines()).extracting(Engine::id).containsExactly("llama-cpp", "mlx", "ollama", "vllm");
