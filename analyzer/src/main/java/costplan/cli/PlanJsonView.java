@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
+import costplan.plan.QualityEstimate;
 import costplan.replay.ReplayResult;
 
 import java.io.PrintWriter;
@@ -61,7 +62,8 @@ final class PlanJsonView {
         assumptions.putPOJO("electricityUsdPerKwh", a.electricityUsdPerKwh());
         assumptions.putPOJO("growthPerMonth", a.growthPerMonth());
         assumptions.putPOJO("resaleScale", a.resaleScale());
-        assumptions.putPOJO("localCapableShare", a.localCapableShare());
+        if (a.localCapableShare() == null) assumptions.put("localCapableShare", "from coding scores, per option (see options[].quality)");
+        else assumptions.putPOJO("localCapableShare", a.localCapableShare());
         assumptions.put("lifeMonths", a.lifeMonths());
         assumptions.put("maxSlowdown", a.maxSlowdown());
         assumptions.put("minLocalShare", a.minLocalShare());
@@ -79,10 +81,12 @@ final class PlanJsonView {
         n.put("policy", o.option().policy().id());
         n.put("slots", o.option().slots());
         n.put("kvCacheType", o.option().kvType().id());
+        n.set("quality", quality(o.quality()));
         n.put("feasible", o.feasible());
         if (o.infeasibleReason() != null) n.put("reason", o.infeasibleReason());
         n.put("slowdown", r.slowdown());
-        n.put("localShare", r.localShareOfRequests());
+        n.put("localShare", o.localShare());
+        n.put("replayLocalShare", r.localShareOfRequests());
         n.put("localTokenShare", r.localShareOfTokens());
         n.put("busyHoursPerDay", o.expected().busyHoursPerDay());
         n.put("utilisation", r.utilisation());
@@ -118,6 +122,34 @@ final class PlanJsonView {
             months(row, "paybackMonthsAtLow", s.paybackAtLow());
             months(row, "paybackMonthsAtHigh", s.paybackAtHigh());
         }
+        return n;
+    }
+
+    /** The quality object of the JSON contract: scores, the share per cloud model, the tool-calling risk. */
+    private static ObjectNode quality(QualityEstimate q) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("benchmark", q.benchmark());
+        n.put("harness", q.harness());
+        if (q.localScore() == null) n.putNull("localScore");
+        else n.put("localScore", q.localScore());
+        n.put("localScoreBasis", q.localBasis());
+        n.put("qualityKnown", q.known());
+        var rows = n.putArray("byCloudModel");
+        for (QualityEstimate.CloudModelShare c : q.byCloudModel()) {
+            ObjectNode row = rows.addObject();
+            row.put("model", c.model());
+            if (c.cloudScore() == null) row.putNull("score");
+            else row.put("score", c.cloudScore());
+            if (c.localScore() == null) row.putNull("localScore");
+            else row.put("localScore", c.localScore());
+            row.put("harness", c.harness());
+            row.put("requests", c.requests());
+            row.put("capableShare", c.capableShare());
+            row.put("basis", c.basis());
+        }
+        n.put("capableShare", q.capableShare());
+        n.putPOJO("costWeightedShare", q.costShare());
+        n.put("toolCallingRisk", q.toolCallingRisk().id());
         return n;
     }
 

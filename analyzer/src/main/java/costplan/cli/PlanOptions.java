@@ -56,8 +56,17 @@ final class PlanOptions {
     @Option(names = "--growth", paramLabel = "G", description = "Usage growth per month, e.g. 0.05. Default: 0 (range -0.02 to 0.05 sampled).")
     Double growth;
 
-    @Option(names = "--local-capable", paramLabel = "S", description = "Share of the work the local model can do. Default: 0.95 (range 0.8-1 sampled).")
+    @Option(names = "--local-capable", paramLabel = "S", description = "Share of the work every local model can do, "
+            + "overriding what the coding scores say. Default: per option from its coding score.")
     Double localCapable;
+
+    @Option(names = "--quality-floor", paramLabel = "SCORE", defaultValue = "50", description = "Lowest SWE-bench Verified "
+            + "score on a shared harness a model needs to be tried by default (a named --model is always tried). Default: ${DEFAULT-VALUE}.")
+    double qualityFloor;
+
+    @Option(names = "--max-quality-drop", paramLabel = "POINTS", description = "Keep in the cloud the requests of a cloud "
+            + "model scoring more than POINTS above the local model. Default: no limit.")
+    Double maxQualityDrop;
 
     @Option(names = "--life-months", paramLabel = "M", defaultValue = "36", description = "Months the machine is kept. Default: ${DEFAULT-VALUE}.")
     int lifeMonths;
@@ -104,7 +113,8 @@ final class PlanOptions {
                 .withSlots(slots).withKvType(parsed("--kv-quant", () -> KvCacheType.parse(kvQuant)))
                 .withRoutes(parsed("--route", () -> routes.stream().map(RouteRule::parse).toList()))
                 .withBaseline(baseline).withAssumptions(assumptions())
-                .withSamples(samples).withSeed(seed).withCloudSpeed(cloud).withArrivals(arrivals);
+                .withSamples(samples).withSeed(seed).withCloudSpeed(cloud).withArrivals(arrivals)
+                .withQualityFloor(qualityFloor).withMaxQualityDrop(maxQualityDrop);
     }
 
     private Assumptions assumptions() {

@@ -3,6 +3,7 @@ package costplan.cli;
 import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
+import costplan.plan.QualityEstimate;
 import costplan.replay.ReplayResult;
 
 import java.io.PrintWriter;
@@ -31,15 +32,16 @@ final class PlanTextView {
         out.printf(Locale.ROOT, "Baseline: %s, $%,.2f a month (%s).%n", plan.baseline().name(), plan.baseline().monthlyUsd(),
                 plan.baseline().detail());
         out.println();
-        TextTable table = new TextTable("device", "model", "engine / cache / slots", "keeps up", ">slowdown", ">local",
-                ">busy h/day", ">$/month", ">savings/month P50", ">payback P50 (P10-P90)", ">pays back in life");
+        TextTable table = new TextTable("device", "model", "engine / cache / slots", ">score", ">can do", "tool calls", "keeps up",
+                ">slowdown", ">local", ">busy h/day", ">$/month", ">savings/month P50", ">payback P50 (P10-P90)", ">pays back in life");
         List<OptionPlan> shown = plan.options().stream().limit(MAX_ROWS).toList();
         for (OptionPlan o : shown) {
             ReplayResult r = o.replay();
             table.row(o.option().device().id(), o.option().model().toString(),
                     o.option().engine().id() + " / " + o.option().policy().id() + " / " + o.option().slots(),
+                    score(o.quality()), Formats.percent(o.capableShare()), o.quality().toolCallingRisk().id(),
                     o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2fx", r.slowdown()),
-                    Formats.percent(r.localShareOfRequests()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
+                    Formats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
                     String.format(Locale.ROOT, "%,.0f", o.expected().averageMonthlyCostUsd()),
                     String.format(Locale.ROOT, "%,.0f", o.monthlySavingsUsd().p50()), payback(o),
                     o.option().device().rented() ? "-" : Formats.percent(o.paybackWithinLifeProbability()));
@@ -51,8 +53,15 @@ final class PlanTextView {
             if (!o.feasible()) out.println("  " + o.option().device().id() + " / " + o.option().model() + ": " + o.infeasibleReason());
         plan.options().stream().filter(OptionPlan::feasible).findFirst().ifPresent(best -> details(best, out));
         if (!plan.devicesWithoutOption().isEmpty())
-            out.println("\nNo capable model fits with room for the KV caches on: " + String.join(", ", plan.devicesWithoutOption()));
+            out.println("\nNo model above the quality floor (--quality-floor) fits with room for the KV caches on: "
+                    + String.join(", ", plan.devicesWithoutOption()));
         assumptions(plan, out);
+    }
+
+    /** The local model's coding score: "73.4", "~52 est." for an estimate, or "unknown". */
+    static String score(QualityEstimate q) {
+        if (q.localScore() == null) return "unknown";
+        return q.known() ? String.format(Locale.ROOT, "%.1f", q.localScore()) : String.format(Locale.ROOT, "~%.0f est.", q.localScore());
     }
 
     private static String payback(OptionPlan o) {
@@ -68,6 +77,13 @@ final class PlanTextView {
                         + "memory high-water %.1f GB of %.1f GB usable.%n", best.option().label(), r.latencyP50Seconds(),
                 r.latencyP95Seconds(), r.prefilledTokens(), r.reloadedTokens(), r.memoryHighWaterBytes() / 1e9,
                 best.option().device().usableBytes() / 1e9);
+        out.println("Which requests it can take over (SWE-bench Verified, % resolved; share = min(1, local / cloud score)):");
+        TextTable shares = new TextTable("cloud model", ">requests", ">cloud score", ">local score", "harness", ">can do", "basis");
+        for (QualityEstimate.CloudModelShare c : best.quality().byCloudModel())
+            shares.row(c.model(), Formats.count(c.requests()), c.cloudScore() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.cloudScore()),
+                    c.localScore() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.localScore()), c.harness() == null ? "-" : c.harness(),
+                    Formats.percent(c.capableShare()), c.basis());
+        shares.print(out);
         var e = best.expected();
         out.printf(Locale.ROOT, "First month: electricity $%,.2f (%,.0f kWh), rental $%,.2f, requests still sent to the cloud $%,.2f; "
                 + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.energyKwhPerMonth(),
@@ -95,13 +111,20 @@ final class PlanTextView {
         return String.format(Locale.ROOT, "$%,.0f", usd);
     }
 
+    /** What the plan assumed of the share of the work a local model can do. */
+    static String capable(costplan.plan.Assumptions a) {
+        return a.localCapableShare() != null ? a.localCapableShare() + " of the work (--local-capable)"
+                : "the share its coding score allows (per cloud model: min(1, local / cloud score on a shared harness), "
+                + "the rest stays in the cloud; logged token counts scaled by each model's tokens per Claude token)";
+    }
+
     private static void assumptions(PlanResult plan, PrintWriter out) {
         var a = plan.assumptions();
         out.printf(Locale.ROOT, "%nAssumptions (most likely, with the sampled range): electricity $%s/kWh; usage growth %s a month; "
-                        + "resale %s x the catalog's estimate; the local model can do %s of the work; machines kept %d months; "
+                        + "resale %s x the catalog's estimate; the local model can do %s; machines kept %d months; "
                         + "keeping up means a working day at most %.1fx as long. Cloud speed: %s. "
                         + "Engine buffers: 1 GiB + 2 %% of the weights (estimate). Rented machines: up for your working hours plus 15 minutes to start (estimate). %,d samples, seed %d.%n",
-                a.electricityUsdPerKwh(), a.growthPerMonth(), a.resaleScale(), a.localCapableShare(), a.lifeMonths(),
+                a.electricityUsdPerKwh(), a.growthPerMonth(), a.resaleScale(), capable(a), a.lifeMonths(),
                 a.maxSlowdown(), plan.trace().cloudSpeed(), plan.samples(), plan.seed());
     }
 }

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Picks the options a plan compares: for each device, the models that could do agentic coding work, each at the
  * best quantization whose weights, engine buffers and KV caches for the parallel sessions fit in usable memory.
+ * {@link #capableModels()} is the size rule of {@code breakeven}; plans choose by coding scores ({@link QualityRule}).
  */
 public final class OptionChooser {
     /** A model counts as capable of agentic coding from this size and context length. */
@@ -72,9 +74,18 @@ public final class OptionChooser {
         return Optional.empty();
     }
 
-    /** The options of one device: the named models ({@code id[:quant]}) that fit, or by default the largest and the fastest. */
-    public List<LocalOption> options(Device device, List<String> modelRefs, Engine engine) {
-        if (modelRefs.isEmpty()) return largestAndFastest(device, engine);
+    /**
+     * The options of one device: the named models ({@code id[:quant]}) that fit, or by default every model with a 64K
+     * context that {@code candidate} accepts and that fits.
+     */
+    public List<LocalOption> options(Device device, List<String> modelRefs, Engine engine, Predicate<OpenModel> candidate) {
+        if (modelRefs.isEmpty()) {
+            List<LocalOption> fitting = new ArrayList<>();
+            for (OpenModel model : catalog.models())
+                if (model.contextLength() >= CAPABLE_CONTEXT && candidate.test(model))
+                    option(device, model, null, engine).ifPresent(fitting::add);
+            return fitting;
+        }
         List<LocalOption> options = new ArrayList<>();
         for (String ref : modelRefs) {
             int colon = ref.indexOf(':');
@@ -83,16 +94,5 @@ public final class OptionChooser {
             option(device, model, quant, engine).ifPresent(options::add);
         }
         return options;
-    }
-
-    private List<LocalOption> largestAndFastest(Device device, Engine engine) {
-        List<LocalOption> fitting = new ArrayList<>();
-        for (OpenModel model : capableModels()) option(device, model, null, engine).ifPresent(fitting::add);
-        if (fitting.isEmpty()) return List.of();
-        LocalOption largest = fitting.stream().max(Comparator.comparingDouble((LocalOption o) -> o.model().model().totalParamsB())
-                .thenComparing(o -> o.model().model().id())).orElseThrow();
-        LocalOption fastest = fitting.stream().min(Comparator.comparingDouble((LocalOption o) -> o.model().model().activeParamsB())
-                .thenComparing(o -> o.model().model().id())).orElseThrow();
-        return largest == fastest ? List.of(largest) : List.of(largest, fastest);
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
  * The plan's answer for one option: can it keep up with the trace, what it costs per month, and when (with what
  * spread) it pays back.
  *
+ * @param quality which of the requests the local model can take over, from coding-benchmark scores
+ * @param capableShare the share of requests the local model is taken to do: the person's own figure, else the
+ *        scores' request-weighted share
  * @param feasible whether it keeps up: slowdown, local share and memory within the limits
  * @param infeasibleReason why not, or null
  * @param replay the replay at the expected engine efficiency
@@ -22,10 +25,15 @@ import java.util.List;
  * @param costLine the option's monthly cost against volume (1 = the trace's volume), at the most likely inputs
  * @param paybackSamples the sampled paybacks that were finite, in months, for the histogram
  */
-public record OptionPlan(LocalOption option, boolean feasible, String infeasibleReason, ReplayResult replay,
+public record OptionPlan(LocalOption option, QualityEstimate quality, double capableShare, boolean feasible, String infeasibleReason, ReplayResult replay,
                          Economics.Outcome expected, Percentiles paybackMonths, Percentiles monthlySavingsUsd,
                          double paybackWithinLifeProbability, List<Sensitivity> sensitivity, double crossoverTokensPerMonth,
                          Economics.CostLine costLine, double[] paybackSamples) {
+
+    /** The share of requests answered locally: what the replay kept local, times the share the model can do. */
+    public double localShare() {
+        return replay.localShareOfRequests() * capableShare;
+    }
 
     /** Low, middle and high of a sampled figure. */
     public record Percentiles(double p10, double p50, double p90) {

@@ -32,13 +32,21 @@ import java.util.List;
  * @param routes rules sending matching requests to the cloud
  * @param baseline {@code api} or a subscription id
  * @param calibration factors from {@code costplan calibrate} applied to their engine, or null
+ * @param qualityFloor the lowest shared-harness score a model needs to be a default candidate
+ * @param maxQualityDrop the most points a cloud model may score above the local model for its requests to move
+ *        locally, or null for no limit
  */
 public record PlanSettings(List<String> devices, List<String> models, String engine, CachePolicy policy, Integer slots,
                            KvCacheType kvType, List<RouteRule> routes, String baseline, Assumptions assumptions,
                            Catalog catalog, ChipCalibration calibration, SpeedModel speeds, int samples, long seed,
-                           CloudSpeed cloudSpeed, ArrivalModel arrivals) {
+                           CloudSpeed cloudSpeed, ArrivalModel arrivals, double qualityFloor, Double maxQualityDrop) {
     /** The most slots the default gives: more is no longer one person's machine. */
     public static final int MAX_DEFAULT_SLOTS = 8;
+    /**
+     * Default candidates score at least this on a shared harness (SWE-bench Verified, % resolved): about two thirds
+     * of what Claude Sonnet and Opus 4.5 score there, below which a model fails most of the tasks they solve.
+     */
+    public static final double DEFAULT_QUALITY_FLOOR = 50;
     /** Bounds on the Monte Carlo samples per option. */
     public static final int MAX_SAMPLES = 1_000_000;
 
@@ -49,6 +57,9 @@ public record PlanSettings(List<String> devices, List<String> models, String eng
         if (slots != null && (slots < 1 || slots > 256)) throw CostplanException.badOption("--slots", "must be 1 to 256", slots);
         if (samples < 1 || samples > MAX_SAMPLES)
             throw CostplanException.badOption("--samples", "must be 1 to 1,000,000", samples);
+        if (!(qualityFloor >= 0 && qualityFloor <= 100)) throw CostplanException.badOption("--quality-floor", "must be 0 to 100", qualityFloor);
+        if (maxQualityDrop != null && !(maxQualityDrop >= 0 && maxQualityDrop <= 100))
+            throw CostplanException.badOption("--max-quality-drop", "must be 0 to 100 points", maxQualityDrop);
         if (baseline == null || baseline.isBlank()) throw CostplanException.badOption("--baseline", "must name api or a plan", "blank");
     }
 
@@ -56,7 +67,7 @@ public record PlanSettings(List<String> devices, List<String> models, String eng
     public static PlanSettings defaults() {
         return new PlanSettings(List.of(), List.of(), null, CachePolicy.SESSION, null, KvCacheType.F16, List.of(),
                 Baseline.API, Assumptions.DEFAULTS, Catalog.bundled(), null, SpeedModels.standard(), 2000, 1,
-                CloudSpeed.TYPICAL, ArrivalModel.DEFAULTS);
+                CloudSpeed.TYPICAL, ArrivalModel.DEFAULTS, DEFAULT_QUALITY_FLOOR, null);
     }
 
     /** Returns the catalog with the calibration applied to its engine, when there is one. */
@@ -75,7 +86,7 @@ public record PlanSettings(List<String> devices, List<String> models, String eng
 
     public PlanSettings withDevices(List<String> ids) {
         return new PlanSettings(ids, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withModels(String... refs) {
@@ -84,76 +95,86 @@ public record PlanSettings(List<String> devices, List<String> models, String eng
 
     public PlanSettings withModels(List<String> refs) {
         return new PlanSettings(devices, refs, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withEngine(String id) {
         return new PlanSettings(devices, models, id, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withPolicy(CachePolicy value) {
         return new PlanSettings(devices, models, engine, value, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withSlots(Integer value) {
         return new PlanSettings(devices, models, engine, policy, value, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withKvType(KvCacheType value) {
         return new PlanSettings(devices, models, engine, policy, slots, value, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withRoutes(List<RouteRule> value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, value, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withBaseline(String id) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, id, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withAssumptions(Assumptions value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, value, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withCatalog(Catalog value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, value,
-                calibration, speeds, samples, seed, cloudSpeed, arrivals);
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withCalibration(ChipCalibration value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                value, speeds, samples, seed, cloudSpeed, arrivals);
+                value, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withSpeeds(SpeedModel value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, value, samples, seed, cloudSpeed, arrivals);
+                calibration, value, samples, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withSamples(int value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, value, seed, cloudSpeed, arrivals);
+                calibration, speeds, value, seed, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withSeed(long value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, value, cloudSpeed, arrivals);
+                calibration, speeds, samples, value, cloudSpeed, arrivals, qualityFloor, maxQualityDrop);
     }
 
     public PlanSettings withCloudSpeed(CloudSpeed value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, value, arrivals);
+                calibration, speeds, samples, seed, value, arrivals, qualityFloor, maxQualityDrop);
+    }
+
+    public PlanSettings withQualityFloor(double score) {
+        return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, score, maxQualityDrop);
+    }
+
+    public PlanSettings withMaxQualityDrop(Double points) {
+        return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
+                calibration, speeds, samples, seed, cloudSpeed, arrivals, qualityFloor, points);
     }
 
     public PlanSettings withArrivals(ArrivalModel value) {
         return new PlanSettings(devices, models, engine, policy, slots, kvType, routes, baseline, assumptions, catalog,
-                calibration, speeds, samples, seed, cloudSpeed, value);
+                calibration, speeds, samples, seed, cloudSpeed, value, qualityFloor, maxQualityDrop);
     }
 }

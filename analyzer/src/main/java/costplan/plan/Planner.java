@@ -32,12 +32,13 @@ public final class Planner {
     private final SpeedModel speeds;
     private final int samples;
     private final long seed;
+    private final QualityRule quality;
 
     /**
      * @param requestCostUsd API cost of each trace request, by trace index (0 where the request has no price)
      */
     public Planner(Trace trace, double[] requestCostUsd, Baseline baseline, boolean baselineScalesWithUsage,
-                   Assumptions assumptions, SpeedModel speeds, int samples, long seed) {
+                   Assumptions assumptions, SpeedModel speeds, int samples, long seed, QualityRule quality) {
         if (requestCostUsd.length != trace.requests().size())
             throw new IllegalArgumentException("one cost per trace request expected");
         if (samples < 1 || samples > 10_000_000) throw new IllegalArgumentException("samples must be 1 to 10,000,000 but was " + samples);
@@ -49,6 +50,7 @@ public final class Planner {
         this.speeds = speeds;
         this.samples = samples;
         this.seed = seed;
+        this.quality = quality;
     }
 
     /** API-equivalent cost of the whole trace per month. */
@@ -70,6 +72,10 @@ public final class Planner {
     }
 
     public OptionPlan plan(LocalOption option) {
+        QualityEstimate estimate = quality.estimate(option.model().model().id(), option.engine().id(), trace.requests(),
+                requestCostUsd);
+        // The share of the work the local model can do: the person's own figure, else what the scores say.
+        Uncertain capable = assumptions.localCapableShare() != null ? assumptions.localCapableShare() : estimate.costShare();
         Uncertain efficiency = efficiencyOf(option);
         OptionReplays replays = replay(option, efficiency);
         Economics economics = new Economics(option.device(), replays, trace.days(), apiUsdPerMonth(),
@@ -77,7 +83,7 @@ public final class Planner {
         Uncertain purchase = purchaseOf(option.device());
         Scenario expectedScenario = new Scenario(efficiency.mode(), assumptions.electricityUsdPerKwh().mode(),
                 assumptions.growthPerMonth().mode(), assumptions.resaleScale().mode(),
-                assumptions.localCapableShare().mode(), purchase.mode());
+                capable.mode(), purchase.mode());
         String infeasible = infeasibleReason(option, replays, expectedScenario);
         Economics.Outcome expected = economics.run(expectedScenario);
 
@@ -88,16 +94,17 @@ public final class Planner {
         for (int i = 0; i < samples; i++) {
             Scenario s = new Scenario(efficiency.sample(random), assumptions.electricityUsdPerKwh().sample(random),
                     assumptions.growthPerMonth().sample(random), assumptions.resaleScale().sample(random),
-                    assumptions.localCapableShare().sample(random), purchase.sample(random));
+                    capable.sample(random), purchase.sample(random));
             Economics.Outcome o = economics.run(s);
             paybacks[i] = infeasibleReason(option, replays, s) == null ? o.paybackMonths() : Double.POSITIVE_INFINITY;
             savings[i] = o.averageMonthlySavingsUsd();
             if (paybacks[i] <= assumptions.lifeMonths()) withinLife++;
         }
         List<OptionPlan.Sensitivity> sensitivity = infeasible != null ? List.of()
-                : sensitivity(economics, expectedScenario, efficiency, purchase);
+                : sensitivity(economics, expectedScenario, efficiency, purchase, capable);
         double tokensPerMonth = replays.expected().totalTokens() / trace.days() * Economics.DAYS_PER_MONTH;
-        return new OptionPlan(option, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
+        double capableShare = assumptions.localCapableShare() != null ? capable.mode() : estimate.capableShare();
+        return new OptionPlan(option, estimate, capableShare, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
                 percentiles(savings), (double) withinLife / samples, sensitivity,
                 economics.crossoverScale(expectedScenario) * tokensPerMonth, economics.costLine(expectedScenario),
                 Arrays.stream(paybacks).filter(Double::isFinite).toArray());
@@ -124,12 +131,19 @@ public final class Planner {
         return sum;
     }
 
-    /** The engine's decode-efficiency spread on this device, as a multiplier around 1. */
-    private static Uncertain efficiencyOf(LocalOption option) {
+    /**
+     * The engine's decode-efficiency spread on this device, as a multiplier around 1, divided by the local model's
+     * tokens per Claude token: the logged counts are Claude's tokens, and a tokenizer that cuts the same text into
+     * more tokens has that much more to prefill and decode.
+     */
+    private Uncertain efficiencyOf(LocalOption option) {
         var factor = option.engine().efficiency().decodeBandwidth();
         double point = factor.of(option.device());
         Range range = factor.rangeOf(option.device());
-        return new Uncertain(range.low() / point, 1, range.high() / point);
+        var tokenizer = quality.tokenizer(option.model().model().id());
+        Range tokens = tokenizer.range();
+        return new Uncertain(range.low() / point / tokens.high(), 1 / tokenizer.tokensPerClaudeToken(),
+                range.high() / point / tokens.low());
     }
 
     private static Uncertain purchaseOf(Device device) {
@@ -155,14 +169,15 @@ public final class Planner {
         return null;
     }
 
-    private List<OptionPlan.Sensitivity> sensitivity(Economics economics, Scenario mode, Uncertain efficiency, Uncertain purchase) {
+    private List<OptionPlan.Sensitivity> sensitivity(Economics economics, Scenario mode, Uncertain efficiency, Uncertain purchase,
+                                                     Uncertain capable) {
         Assumptions a = assumptions;
         List<OptionPlan.Sensitivity> rows = new ArrayList<>(List.of(
                 swing(economics, "engine efficiency (x expected)", efficiency, mode::withEfficiency),
                 swing(economics, "electricity (USD/kWh)", a.electricityUsdPerKwh(), mode::withElectricity),
                 swing(economics, "usage growth per month", a.growthPerMonth(), mode::withGrowth),
                 swing(economics, "resale value (x catalog)", a.resaleScale(), mode::withResaleScale),
-                swing(economics, "share the local model can do", a.localCapableShare(), mode::withLocalCapableShare),
+                swing(economics, "share the local model can do", capable, mode::withLocalCapableShare),
                 swing(economics, "machine price (USD)", purchase, mode::withPurchase)));
         rows.removeIf(r -> r.lowValue().equals(r.highValue()) || r.paybackSwing() < 1e-9 && r.savingsSwing() < 0.005);
         Comparator<OptionPlan.Sensitivity> bySavings = Comparator.comparingDouble(OptionPlan.Sensitivity::savingsSwing).reversed();

@@ -37,7 +37,8 @@ public final class PlanSections {
         List<PlanSection.OptionRow> rows = new ArrayList<>();
         for (OptionPlan o : plan.options()) rows.add(row(o));
         return new PlanSection("plan", "Which machine, and when it pays back", figures, rows,
-                PlanCharts.cumulativeCost(plan, charted), PlanCharts.crossover(plan, charted), PlanCharts.memory(charted),
+                charted.isEmpty() ? null : PlanCharts.cumulativeCost(plan, charted),
+                charted.isEmpty() ? null : PlanCharts.crossover(plan, charted), charted.isEmpty() ? null : PlanCharts.memory(charted),
                 best == null ? null : PlanCharts.speed(best, speeds), bought == null ? null : PlanCharts.paybackHistogram(bought),
                 bought == null || bought.sensitivity().isEmpty() ? null : PlanCharts.tornado(bought), assumptions(plan), command);
     }
@@ -48,12 +49,21 @@ public final class PlanSections {
         String payback = !o.feasible() ? "does not keep up" : o.option().device().rented() ? "rented: nothing to pay back"
                 : PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
         return new PlanSection.OptionRow(o.option().device().id(), o.option().model().toString(),
-                o.option().engine().id() + ", " + o.option().policy().id() + " cache, " + o.option().slots() + (o.option().slots() == 1 ? " slot" : " slots"),
+                o.option().engine().id() + ", " + o.option().policy().id() + " cache, " + o.option().slots() + (o.option().slots() == 1 ? " slot" : " slots")
+                        + "; coding score " + quality(o),
                 o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2f×", r.slowdown()),
                 String.format(Locale.ROOT, "%.1f s / %.1f s", r.latencyP50Seconds(), r.latencyP95Seconds()),
-                ReportFormats.percent(r.localShareOfRequests()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
+                ReportFormats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
                 PlanResult.usd(o.expected().averageMonthlyCostUsd()), PlanResult.usd(o.monthlySavingsUsd().p50()), payback,
                 o.infeasibleReason() == null ? "" : o.infeasibleReason());
+    }
+
+    /** "73.4, can do 62 % of your requests, tool calls: none known" */
+    private static String quality(OptionPlan o) {
+        var q = o.quality();
+        String score = q.localScore() == null ? "unknown" : String.format(Locale.ROOT, q.known() ? "%.1f" : "~%.0f (estimate)", q.localScore());
+        return score + ", can do " + ReportFormats.percent(o.capableShare()) + " of your requests, tool calls: "
+                + q.toolCallingRisk().id().replace('-', ' ');
     }
 
     private static List<KeyFigure> assumptions(PlanResult plan) {
@@ -62,7 +72,9 @@ public final class PlanSections {
                 new KeyFigure("Electricity", "$" + a.electricityUsdPerKwh() + "/kWh", "most likely (sampled range); EIA 2025 US residential average"),
                 new KeyFigure("Usage growth", a.growthPerMonth() + " per month", "most likely (sampled range)"),
                 new KeyFigure("Resale value", a.resaleScale() + " × the catalog's estimate", "sampled"),
-                new KeyFigure("Work the local model can do", a.localCapableShare().toString(), "share of requests; the rest stays in the cloud"),
+                new KeyFigure("Work the local model can do", a.localCapableShare() == null ? "from coding scores" : a.localCapableShare().toString(),
+                        a.localCapableShare() == null ? "per cloud model: min(1, local / cloud score on a shared harness), SWE-bench Verified; the rest stays in the cloud"
+                                : "share of requests (--local-capable); the rest stays in the cloud"),
                 new KeyFigure("Machine kept", a.lifeMonths() + " months", "then sold at its resale value"),
                 new KeyFigure("Keeping up", "at most " + a.maxSlowdown() + "× as long a working day", "and at least half of the requests answered locally"),
                 new KeyFigure("Cloud speed", plan.trace().cloudSpeed().toString(), "used to recover the time between your requests"),

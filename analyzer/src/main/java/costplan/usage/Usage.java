@@ -138,12 +138,12 @@ public record Usage(UsageQuery query, ImportSummary imported, List<Path> ignored
 
     /** Plans {@code trace}, this usage's trace, with {@code settings}. */
     public PlanResult plan(PlanTrace trace, PlanSettings settings) {
-        return Planning.plan(trace, settings, Planning.options(trace, settings), subscriptions());
+        return Planning.plan(trace, settings, Planning.options(trace, settings, prices()), subscriptions(), prices());
     }
 
     /** Returns the options {@code settings} names for this usage's trace, and the devices or models that fit none. */
     public OptionSet options(PlanSettings settings) {
-        return Planning.options(trace(settings), settings);
+        return Planning.options(trace(settings), settings, prices());
     }
 
     @Override

@@ -134,12 +134,15 @@ public final class WhatIfRunner {
                     .withModels(spec.model() == null ? List.of() : List.of(spec.model())).withEngine(spec.engine())
                     .withPolicy(CachePolicy.parse(spec.policy())).withKvType(KvCacheType.parse(spec.kvType()))
                     .withRoutes(spec.routes().stream().map(RouteRule::parse).toList()).withSlots(spec.slots());
-            all = all.plus(Planning.options(w.trace(), s));
+            all = all.plus(Planning.options(w.trace(), s, w.usage().prices()));
         }
         return all;
     }
 
     private PlanResult plan(WhatIf whatIf, Workload w, OptionSet options, String baselineId) {
-        return Planning.plan(w.trace(), settings(whatIf).withBaseline(baselineId), options, subscriptions);
+        // Options whose model the scenario names are all kept; the others are ranked per device.
+        List<String> named = whatIf.options().stream().map(OptionSpec::model).filter(java.util.Objects::nonNull).toList();
+        return Planning.plan(w.trace(), settings(whatIf).withBaseline(baselineId).withModels(named), options, subscriptions,
+                w.usage().prices());
     }
 }

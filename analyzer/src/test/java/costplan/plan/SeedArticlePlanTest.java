@@ -60,7 +60,7 @@ class SeedArticlePlanTest {
         Assumptions assumptions = Assumptions.DEFAULTS.withMaxSlowdown(maxSlowdown)
                 .withLocalCapableShare(new Uncertain(localCapable - 0.05, localCapable, localCapable + 0.05));
         Planner planner = new Planner(trace, costs, new Baseline("API", Planner.apiUsdPerMonth(trace, costs), ""), true,
-                assumptions, SpeedModels.standard(), 2000, 1);
+                assumptions, SpeedModels.standard(), 2000, 1, new QualityRule(CATALOG.quality(), CATALOG::knowsModel, null));
         return planner.plan(option);
     }
 
