@@ -138,9 +138,12 @@ public final class Planner {
      */
     private Uncertain efficiencyOf(LocalOption option) {
         var factor = option.engine().efficiency().decodeBandwidth();
-        double point = factor.of(option.device());
-        Range range = factor.rangeOf(option.device());
-        var tokenizer = quality.tokenizer(option.model().model().id());
+        return efficiencyRange(factor.of(option.device()), factor.rangeOf(option.device()),
+                quality.tokenizer(option.model().model().id()));
+    }
+
+    /** The efficiency multiplier of an engine at {@code point} within {@code range}, per Claude token of {@code tokenizer}. */
+    static Uncertain efficiencyRange(double point, Range range, costplan.catalog.TokenizerRatio tokenizer) {
         Range tokens = tokenizer.range();
         return new Uncertain(range.low() / point / tokens.high(), 1 / tokenizer.tokensPerClaudeToken(),
                 range.high() / point / tokens.low());
