@@ -4,6 +4,7 @@ import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
+import costplan.whatif.PlanTables;
 import costplan.replay.ReplayResult;
 
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ final class PlanTextView {
             ReplayResult r = o.replay();
             table.row(o.option().device().id(), o.option().model().toString(),
                     o.option().engine().id() + " / " + o.option().policy().id() + " / " + o.option().slots(),
-                    score(o.quality()), Formats.percent(o.capableShare()), o.quality().toolCallingRisk().id(),
+                    PlanTables.score(o.quality()), Formats.percent(o.capableShare()), o.quality().toolCallingRisk().id(),
                     o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2fx", r.slowdown()),
                     Formats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
                     String.format(Locale.ROOT, "%,.0f", o.expected().averageMonthlyCostUsd()),
@@ -56,12 +57,6 @@ final class PlanTextView {
             out.println("\nNo model above the quality floor (--quality-floor) fits with room for the KV caches on: "
                     + String.join(", ", plan.devicesWithoutOption()));
         assumptions(plan, out);
-    }
-
-    /** The local model's coding score: "73.4", "~52 est." for an estimate, or "unknown". */
-    static String score(QualityEstimate q) {
-        if (q.localScore() == null) return "unknown";
-        return q.known() ? String.format(Locale.ROOT, "%.1f", q.localScore()) : String.format(Locale.ROOT, "~%.0f est.", q.localScore());
     }
 
     private static String payback(OptionPlan o) {

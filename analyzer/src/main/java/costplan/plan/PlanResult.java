@@ -42,16 +42,18 @@ public record PlanResult(Trace trace, SessionActivity activity, Baseline baselin
         OptionPlan best = options.stream().filter(OptionPlan::feasible).findFirst().orElse(null);
         String decision = decision(best);
         // A recommendation says what it gives up; staying on the baseline gives up nothing.
-        return best == null || decision.startsWith("Stay on") ? decision : decision + " " + tradeOff(best);
+        return best == null || decision.startsWith("Stay on") ? decision
+                : decision + " " + tradeOff(best, assumptions.localCapableShare() != null);
     }
 
     /**
      * What the option gives up: "It takes over an estimated 62 % of your requests: glm-4.7 scores 73.4 against your
      * claude-opus-4-5's 76.6 on openhands-index (SWE-bench Verified)."
      */
-    static String tradeOff(OptionPlan option) {
+    static String tradeOff(OptionPlan option, boolean shareSetByYou) {
         QualityEstimate q = option.quality();
-        String share = String.format(Locale.ROOT, "It takes over an estimated %.0f %% of your requests", option.capableShare() * 100);
+        String share = String.format(Locale.ROOT, shareSetByYou ? "It takes over %.0f %% of your requests, the share you set"
+                : "It takes over an estimated %.0f %% of your requests", option.capableShare() * 100);
         QualityEstimate.CloudModelShare main = q.mainCloudModel();
         String model = option.option().model().model().id();
         if (main == null || main.cloudScore() == null || main.localScore() == null)

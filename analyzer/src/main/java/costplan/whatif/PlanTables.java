@@ -13,18 +13,25 @@ public final class PlanTables {
 
     /** Returns the verdict and the options table of {@code plan}. */
     public static String of(PlanResult plan) {
-        TextTable table = new TextTable("option", "keeps up", ">slowdown", ">local", ">$/month", ">savings/month P50",
-                ">payback P50 (P10-P90)");
+        TextTable table = new TextTable("option", ">score", ">can do", "keeps up", ">slowdown", ">local", ">$/month",
+                ">savings/month P50", ">payback P50 (P10-P90)");
         for (OptionPlan o : plan.options())
-            table.row(o.option().device().id() + " / " + o.option().model(), o.feasible() ? "yes" : "no",
+            table.row(o.option().device().id() + " / " + o.option().model(), score(o.quality()),
+                    String.format(Locale.ROOT, "%.0f %%", o.capableShare() * 100), o.feasible() ? "yes" : "no",
                     String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
-                    String.format(Locale.ROOT, "%.0f %%", o.replay().localShareOfRequests() * 100),
+                    String.format(Locale.ROOT, "%.0f %%", o.localShare() * 100),
                     usd(o.expected().averageMonthlyCostUsd()), usd(o.monthlySavingsUsd().p50()), payback(o));
         StringBuilder text = new StringBuilder(plan.verdict()).append('\n');
         if (!plan.options().isEmpty()) text.append(table);
         if (!plan.devicesWithoutOption().isEmpty())
             text.append("Does not fit with room for the KV caches: ").append(String.join(", ", plan.devicesWithoutOption())).append('\n');
         return text.toString();
+    }
+
+    /** The local model's coding score: "73.4", "~52 est." for an estimate, or "unknown". */
+    public static String score(costplan.plan.QualityEstimate q) {
+        if (q.localScore() == null) return "unknown";
+        return q.known() ? String.format(Locale.ROOT, "%.1f", q.localScore()) : String.format(Locale.ROOT, "~%.0f est.", q.localScore());
     }
 
     /** Returns "3.2 months (2.1 months to 5.0 months)", "rented" or "-" for an option that does not keep up. */
