@@ -76,6 +76,53 @@ final class PlanCharts {
                         + "when there is one, marks the best bought machine's median payback.", xy, true);
     }
 
+    /**
+     * Each option's median monthly savings against its local model's coding score (one point per option that has a
+     * score), with the scores of the person's own cloud models as reference lines: where the quality is given up.
+     */
+    static Chart savingsAgainstQuality(PlanResult plan) {
+        XYSeries keepsUp = new XYSeries("keeps up");
+        XYSeries tooSlow = new XYSeries("does not keep up");
+        for (OptionPlan o : plan.options()) {
+            Double score = o.quality().localScore();
+            if (score != null) (o.feasible() ? keepsUp : tooSlow).add(score.doubleValue(), o.monthlySavingsUsd().p50());
+        }
+        if (keepsUp.isEmpty() && tooSlow.isEmpty()) return null;
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(keepsUp);
+        data.addSeries(tooSlow);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setSeriesPaint(0, GREEN);
+        renderer.setSeriesPaint(1, VERMILION);
+        NumberAxis usd = new NumberAxis("Median monthly savings (USD)");
+        usd.setNumberFormatOverride(UsageCharts.dollars());
+        NumberAxis scores = new NumberAxis("Local model's SWE-bench Verified score (% resolved)");
+        scores.setAutoRangeIncludesZero(false);
+        XYPlot xy = new XYPlot(data, scores, usd, renderer);
+        xy.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        double low = Math.min(keepsUp.isEmpty() ? 100 : keepsUp.getMinX(), tooSlow.isEmpty() ? 100 : tooSlow.getMinX());
+        double high = Math.max(keepsUp.isEmpty() ? 0 : keepsUp.getMaxX(), tooSlow.isEmpty() ? 0 : tooSlow.getMaxX());
+        for (OptionPlan o : plan.options())
+            for (var c : o.quality().byCloudModel())
+                if (c.cloudScore() != null && c.harness() != null && drawn.add(c.model() + "@" + c.harness())) {
+                    ValueMarker line = new ValueMarker(c.cloudScore(), BLUE, DASHED);
+                    line.setLabel(c.model() + " (" + c.harness() + ")");
+                    line.setLabelFont(SvgCharts.LABEL_FONT);
+                    line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+                    line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+                    line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 2, 2 + 16 * (drawn.size() - 1), 2));
+                    xy.addDomainMarker(line);
+                    low = Math.min(low, c.cloudScore());
+                    high = Math.max(high, c.cloudScore());
+                }
+        scores.setRange(Math.max(0, Math.floor(low - 2)), Math.min(100, Math.ceil(high + 2)));
+        return UsageCharts.chart("plan-quality", "Savings against quality",
+                "One point per option: its median monthly savings against its local model's coding score on the harness "
+                        + "it is compared on (estimates included). Dashed blue lines: the scores of the cloud models that "
+                        + "served your requests. Points left of a line give up quality on that model's work.", xy, true);
+    }
+
     /** Monthly cost against monthly volume: the baseline grows with volume, an owned machine mostly does not. */
     static Chart crossover(PlanResult plan, List<OptionPlan> shown) {
         double tokens = plan.trace().requests().stream().mapToDouble(r -> r.promptTokens() + r.outputTokens()).sum()

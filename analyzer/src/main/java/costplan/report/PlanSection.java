@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record PlanSection(String id, String title, List<KeyFigure> keyFigures, List<OptionRow> options,
                           Chart cumulativeCost, Chart crossover, Chart memory, Chart speed, Chart paybackHistogram,
-                          Chart tornado, List<KeyFigure> assumptions, String command) implements ReportSection {
+                          Chart tornado, Chart savingsAgainstQuality, List<KeyFigure> assumptions, String command)
+        implements ReportSection {
 
     /** One option, formatted. */
     public record OptionRow(String device, String model, String configuration, String keepsUp, String slowdown, String latency,

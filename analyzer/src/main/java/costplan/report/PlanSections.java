@@ -40,7 +40,8 @@ public final class PlanSections {
                 charted.isEmpty() ? null : PlanCharts.cumulativeCost(plan, charted),
                 charted.isEmpty() ? null : PlanCharts.crossover(plan, charted), charted.isEmpty() ? null : PlanCharts.memory(charted),
                 best == null ? null : PlanCharts.speed(best, speeds), bought == null ? null : PlanCharts.paybackHistogram(bought),
-                bought == null || bought.sensitivity().isEmpty() ? null : PlanCharts.tornado(bought), assumptions(plan), command);
+                bought == null || bought.sensitivity().isEmpty() ? null : PlanCharts.tornado(bought),
+                PlanCharts.savingsAgainstQuality(plan), assumptions(plan), command);
     }
 
     private static PlanSection.OptionRow row(OptionPlan o) {
