@@ -3,6 +3,7 @@ package costplan.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import costplan.speed.SpeedFactors;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
@@ -78,6 +79,7 @@ final class PlanJsonView {
         n.put("device", o.option().device().id());
         n.put("model", o.option().model().toString());
         n.put("engine", o.option().engine().id());
+        n.put("speedFactors", SpeedFactors.of(o.option().engine(), o.option().device()).describe());
         n.put("policy", o.option().policy().id());
         n.put("slots", o.option().slots());
         n.put("kvCacheType", o.option().kvType().id());

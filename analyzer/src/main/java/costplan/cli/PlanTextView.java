@@ -1,5 +1,6 @@
 package costplan.cli;
 
+import costplan.speed.SpeedFactors;
 import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
@@ -77,6 +78,7 @@ final class PlanTextView {
                         + "memory high-water %.1f GB of %.1f GB usable.%n", best.option().label(), r.latencyP50Seconds(),
                 r.latencyP95Seconds(), r.prefilledTokens(), r.reloadedTokens(), r.memoryHighWaterBytes() / 1e9,
                 best.option().device().usableBytes() / 1e9);
+        out.println("Speed factors: " + SpeedFactors.of(best.option().engine(), best.option().device()).describe() + ".");
         out.println("Which requests it can take over (SWE-bench Verified, % resolved; share = min(1, local / cloud score)):");
         TextTable shares = new TextTable("cloud model", ">requests", ">cloud score", ">local score", "harness", ">can do", "basis");
         for (QualityEstimate.CloudModelShare c : best.quality().byCloudModel())

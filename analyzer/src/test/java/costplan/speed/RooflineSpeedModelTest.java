@@ -113,11 +113,8 @@ class RooflineSpeedModelTest {
         assertThat(report.rows()).hasSizeGreaterThanOrEqualTo(20);
         assertThat(CalibrationCheck.Report.decodeMape(report.rows())).isLessThanOrEqualTo(0.20);
         assertThat(CalibrationCheck.Report.prefillMape(report.rows())).isLessThanOrEqualTo(0.30);
-        CalibrationCheck.Report.byClass(report.rows()).forEach((hardwareClass, errors) -> {
-            assertThat(errors[0]).as(hardwareClass + " decode").isLessThanOrEqualTo(0.35);
-            assertThat(errors[1]).as(hardwareClass + " prefill").isLessThanOrEqualTo(0.35);
-        });
-        // On a chip it was never measured on, the platform factors still land within 20 % on most rows.
-        assertThat(CalibrationCheck.Report.decodeMape(report.heldOut())).isLessThanOrEqualTo(0.20);
+        // Leave-one-chip-out: on a chip the factors never saw, the targets (decode 12 %, prefill 20 %).
+        assertThat(CalibrationCheck.Report.decodeMape(report.heldOut())).isLessThanOrEqualTo(0.12);
+        assertThat(CalibrationCheck.Report.prefillMape(report.heldOut())).isLessThanOrEqualTo(0.20);
     }
 }
