@@ -13,11 +13,13 @@ import java.util.List;
  * Fits an engine's efficiency factors on one device to llama-bench results, by the method of
  * {@code hardware-catalog/README.md}: decode efficiency = bytes read per token / ((1/tg - per-layer overhead) x
  * bandwidth); prefill efficiency = pp x FLOPs per token / (peak FLOPS x the quantization's prefill factor), with the
- * routed experts' FLOPs of a mixture of experts over the engine's MoE factor; KV read efficiency from the extra time
+ * routed experts' FLOPs of a mixture of experts over their share of the efficiency at llama-bench's batch; KV read efficiency from the extra time
  * of generation tests at depth. Medians over the tests. The benchmarked file stands for the catalog model: its
  * bytes per token are the model's, scaled by the file's size over the catalog's.
  */
 public final class CalibrationFit {
+    /** llama-bench's default physical batch (-ub): the prompt tokens one prefill step processes. */
+    private static final int LLAMA_BENCH_UBATCH = 512;
     private CalibrationFit() {
     }
 
@@ -28,13 +30,12 @@ public final class CalibrationFit {
         double overhead = m.layers() * e.decodeOverheadMsPerLayer().of(device) / 1000;
         double bytesShare = model.weightBytesReadPerStep(1) / model.weightBytes();
         double state = m.stateBytesReadAndWrittenPerToken();
-        double flopsPerToken = m.denseFlopsPerToken(0) + m.expertFlopsPerToken() / (m.moe() ? e.moePrefill().of(device) : 1);
         double quant = e.quantizationPrefillFactor(model.quantization().id());
         double[] decode = results.stream().filter(r -> r.decode() && r.depth() == 0)
                 .mapToDouble(r -> (r.modelBytes() * bytesShare + state) / ((1 / r.tokensPerSecond() - overhead) * bandwidth))
                 .filter(x -> x > 0 && x < 1.5).toArray();
         double[] prefill = results.stream().filter(r -> r.prefill() && r.depth() == 0)
-                .mapToDouble(r -> r.tokensPerSecond() * flopsPerToken / (device.fp16Tflops() * 1e12 * quant))
+                .mapToDouble(r -> r.tokensPerSecond() * flopsPerToken(m, e, device, r) / (device.fp16Tflops() * 1e12 * quant))
                 .toArray();
         if (decode.length == 0 && prefill.length == 0)
             throw new IllegalArgumentException("no usable test at depth 0 (need tg and pp tests, e.g. llama-bench -p 512 -n 128)");
@@ -48,6 +49,13 @@ public final class CalibrationFit {
                 .filter(x -> x > 0 && x < 1.5).toArray();
         return new ChipCalibration(engine.id(), device.chip(), device.id(), model.toString(), decodeEfficiency, median(prefill),
                 kv.length == 0 ? null : median(kv), decode.length, prefill.length, source);
+    }
+
+    /** Prefill FLOPs per token, the experts' over their share at llama-bench's batch (its default ubatch, 512). */
+    private static double flopsPerToken(OpenModel m, Engine.Efficiency e, Device device, BenchResult r) {
+        if (!m.moe()) return m.denseFlopsPerToken(0);
+        double batch = Math.min(r.promptTokens(), LLAMA_BENCH_UBATCH);
+        return m.denseFlopsPerToken(0) + m.expertFlopsPerToken() / e.moeExpertEfficiency(device, batch * m.experts().pickedShare());
     }
 
     static double median(double[] values) {

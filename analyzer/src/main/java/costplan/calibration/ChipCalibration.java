@@ -29,7 +29,7 @@ public record ChipCalibration(String engine, String chip, String device, String 
         return target.withEfficiency(new Engine.Efficiency(e.decodeBandwidth().withOwnCalibration(chip, decodeBandwidthEfficiency),
                 e.decodeOverheadMsPerLayer(), kvReadBandwidthEfficiency == null ? e.kvReadBandwidth()
                 : e.kvReadBandwidth().withOwnCalibration(chip, kvReadBandwidthEfficiency),
-                e.prefillCompute().withOwnCalibration(chip, prefillComputeEfficiency), e.moePrefill(),
+                e.prefillCompute().withOwnCalibration(chip, prefillComputeEfficiency), e.moeExpertHalfTokens(), e.prefillBatchTokens(),
                 e.quantizationPrefill(), e.quantizationPrefillFitted()));
     }
 

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * <li>prefill speed of each quantization relative to 16 bits: the median ratio of rows of one model on one chip;</li>
  * <li>per chip: decode bandwidth efficiency from depth-0 decode rows with the platform's overhead, prefill compute
  * efficiency from dense rows, KV read efficiency from decode rows at depth;</li>
- * <li>MoE prefill factor per platform: what the routed-expert FLOPs of MoE rows reach, on chips with a dense fit;</li>
+ * <li>MoE prefill per platform: on chips with a dense fit, the share of it the routed-expert FLOPs of MoE rows reach,
+ * turned into the tokens per expert at which experts reach half the dense efficiency (share = tokens / (tokens +
+ * half)); the median over the platform's rows;</li>
  * <li>per chip class of a platform and per platform: medians of their chips' values.</li>
  * </ol>
  * Rows whose chip has no catalog device or whose model is not in the catalog are left out. Fitting again from the
@@ -41,6 +43,11 @@ public final class EfficiencyFit {
 
         double peakFlops() {
             return device.fp16Tflops() * 1e12;
+        }
+
+        /** Tokens each routed expert got per batch in this run. */
+        double tokensPerExpert(Engine engine) {
+            return model.model().tokensPerExpert(row.batchTokens() != null ? row.batchTokens() : engine.efficiency().prefillBatchTokens());
         }
 
         /** Bytes one decode step reads and writes at depth 0: the weights, and the linear-attention state. */
@@ -78,24 +85,28 @@ public final class EfficiencyFit {
                 overheadByPlatform(engine, rows)));
         Map<String, Double> quant = quantizationPrefill(rows);
         Engine.Efficiency withQuant = new Engine.Efficiency(e.decodeBandwidth(), overhead, e.kvReadBandwidth(),
-                e.prefillCompute(), e.moePrefill(), e.quantizationPrefill(), quant);
+                e.prefillCompute(), e.moeExpertHalfTokens(), e.prefillBatchTokens(), e.quantizationPrefill(), quant);
 
         Map<String, Double> decode = perChip(rows, r -> r.row().depth() == 0 && r.row().decodeTokensPerSecond() != null,
                 r -> decodeEfficiency(engine, withQuant, r));
         Map<String, Double> prefill = perChip(rows, r -> !r.model().model().moe() && r.row().prefillTokensPerSecond() != null,
                 r -> prefillEfficiency(withQuant, r, 1));
         EfficiencyFactor prefillFactor = fitted(e.prefillCompute(), prefill, rows);
-        EfficiencyFactor moe = e.moePrefill().withFitted(new EfficiencyFactor.Fitted(Map.of(), Map.of(),
-                moeByPlatform(withQuant, rows, prefillFactor, prefill)));
+        EfficiencyFactor moe = e.moeExpertHalfTokens().withFitted(new EfficiencyFactor.Fitted(Map.of(), Map.of(),
+                moeByPlatform(engine, withQuant, rows, prefillFactor, prefill)));
+        Engine.Efficiency withMoe = new Engine.Efficiency(e.decodeBandwidth(), overhead, e.kvReadBandwidth(), e.prefillCompute(),
+                moe, e.prefillBatchTokens(), e.quantizationPrefill(), quant);
         Map<String, Double> prefillWithMoe = new LinkedHashMap<>(prefill);
         perChip(rows, r -> r.model().model().moe() && r.row().prefillTokensPerSecond() != null && !prefill.containsKey(r.row().chip()),
-                r -> prefillEfficiency(withQuant, r, moe.of(r.device()))).forEach(prefillWithMoe::putIfAbsent);
+                r -> prefillEfficiency(withQuant, r, withMoe.moeExpertEfficiency(r.device(), r.tokensPerExpert(engine))))
+                .forEach(prefillWithMoe::putIfAbsent);
         Engine.Efficiency decodeFitted = new Engine.Efficiency(fitted(e.decodeBandwidth(), decode, rows), overhead,
-                e.kvReadBandwidth(), fitted(e.prefillCompute(), prefillWithMoe, rows), moe, e.quantizationPrefill(), quant);
+                e.kvReadBandwidth(), fitted(e.prefillCompute(), prefillWithMoe, rows), moe, e.prefillBatchTokens(),
+                e.quantizationPrefill(), quant);
         Map<String, Double> kv = perChip(rows, r -> r.row().depth() > 0 && r.row().decodeTokensPerSecond() != null,
                 r -> kvEfficiency(engine, decodeFitted, r));
         return new Engine.Efficiency(decodeFitted.decodeBandwidth(), overhead, fitted(e.kvReadBandwidth(), kv, rows),
-                decodeFitted.prefillCompute(), moe, e.quantizationPrefill(), quant);
+                decodeFitted.prefillCompute(), moe, e.prefillBatchTokens(), e.quantizationPrefill(), quant);
     }
 
     /** Overhead in ms per layer per platform, from chips with dense decode rows of clearly different bytes per token. */
@@ -148,16 +159,19 @@ public final class EfficiencyFit {
         return r.bytesAtDepthZero() / ((1 / r.row().decodeTokensPerSecond() - overhead) * r.bandwidth());
     }
 
-    /** The compute efficiency that gives the row's prefill speed, with {@code moeFactor} on the expert FLOPs. */
+    /** The compute efficiency that gives the row's prefill speed, with the experts' FLOPs at {@code moeFactor} of it. */
     private static double prefillEfficiency(Engine.Efficiency e, Resolved r, double moeFactor) {
         OpenModel m = r.model().model();
         double flops = m.denseFlopsPerToken(r.row().depth()) + m.expertFlopsPerToken() / moeFactor;
         return r.row().prefillTokensPerSecond() * flops / (r.peakFlops() * e.quantizationPrefillFactor(r.model().quantization().id()));
     }
 
-    /** Share of the chip's dense prefill efficiency the expert FLOPs of MoE rows reach, per platform. */
-    private static Map<String, Double> moeByPlatform(Engine.Efficiency e, List<Resolved> rows, EfficiencyFactor dense,
-                                                     Map<String, Double> denseByChip) {
+    /**
+     * Tokens per expert at which experts reach half the dense efficiency, per platform: from the share s of the
+     * chip's dense prefill efficiency that a MoE row's expert FLOPs reach with t tokens per expert, t x (1 - s) / s.
+     */
+    private static Map<String, Double> moeByPlatform(Engine engine, Engine.Efficiency e, List<Resolved> rows,
+                                                     EfficiencyFactor dense, Map<String, Double> denseByChip) {
         Map<String, List<Double>> perPlatform = new HashMap<>();
         for (Resolved r : rows) {
             OpenModel m = r.model().model();
@@ -167,8 +181,9 @@ public final class EfficiencyFit {
                     / (dense.of(r.device()) * r.peakFlops() * e.quantizationPrefillFactor(r.model().quantization().id()));
             double factor = m.expertFlopsPerToken() / ((seconds - denseSeconds) * dense.of(r.device()) * r.peakFlops()
                     * e.quantizationPrefillFactor(r.model().quantization().id()));
-            if (seconds > denseSeconds && factor > 0.05 && factor <= 1.5)
-                perPlatform.computeIfAbsent(r.device().platform(), p -> new ArrayList<>()).add(Math.min(1, factor));
+            double tokens = r.tokensPerExpert(engine);
+            if (seconds > denseSeconds && factor > 0.01 && factor < 1)
+                perPlatform.computeIfAbsent(r.device().platform(), p -> new ArrayList<>()).add(tokens * (1 - factor) / factor);
         }
         return medians(perPlatform);
     }

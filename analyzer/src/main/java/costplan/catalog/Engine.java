@@ -21,18 +21,28 @@ public record Engine(String id, String name, List<String> runsOn, List<String> w
     /**
      * The factors of the speed model (see the catalog README).
      *
-     * @param moePrefill            share of the prefill efficiency that the routed-expert FLOPs of a mixture of
-     *                              experts reach (grouped expert matmuls run less efficiently than dense ones)
+     * @param moeExpertHalfTokens   tokens per routed expert in one prefill batch at which the experts' grouped
+     *                              matmuls reach half the dense efficiency (small matmuls run less efficiently)
+     * @param prefillBatchTokens    tokens the engine processes in one prefill batch (llama.cpp's ubatch)
      * @param quantizationPrefill   prefill speed of a quantization relative to 16-bit weights (dequantizing costs
      *                              compute): estimates from the engine file, by quantization id
      * @param quantizationPrefillFitted the same, fitted to calibration rows of one model at 16 bits and quantized
      */
     public record Efficiency(EfficiencyFactor decodeBandwidth, EfficiencyFactor decodeOverheadMsPerLayer,
-                             EfficiencyFactor kvReadBandwidth, EfficiencyFactor prefillCompute, EfficiencyFactor moePrefill,
+                             EfficiencyFactor kvReadBandwidth, EfficiencyFactor prefillCompute,
+                             EfficiencyFactor moeExpertHalfTokens, int prefillBatchTokens,
                              Map<String, Double> quantizationPrefill, Map<String, Double> quantizationPrefillFitted) {
         public Efficiency {
             quantizationPrefill = Map.copyOf(quantizationPrefill);
             quantizationPrefillFitted = Map.copyOf(quantizationPrefillFitted);
+        }
+
+        /**
+         * Share of the dense prefill efficiency that routed experts reach on {@code device} when each expert gets
+         * {@code tokensPerExpert} tokens of a batch: tokens / (tokens + the half-efficiency point).
+         */
+        public double moeExpertEfficiency(Device device, double tokensPerExpert) {
+            return tokensPerExpert / (tokensPerExpert + moeExpertHalfTokens.of(device));
         }
 
         /** Prefill speed of {@code quantization} relative to 16-bit weights: fitted, else estimated, else 1. */
@@ -55,11 +65,12 @@ public record Engine(String id, String name, List<String> runsOn, List<String> w
 
     /**
      * One public benchmark measurement the factors were fitted to. {@code catalogModel} names the same model and
-     * quantization in the catalog ({@code model:quant}) or is null; tokens per second may be null when not measured.
+     * quantization in the catalog ({@code model:quant}) or is null; tokens per second may be null when not measured;
+     * {@code batchTokens} is the prefill batch of the run when it was not the engine's default (null).
      */
     public record CalibrationRow(String chip, String model, String quant, String catalogModel, long depth,
-                                 double bytesPerTokenGB, Double decodeTokensPerSecond, Double prefillTokensPerSecond,
-                                 String source, String date) {
+                                 Integer batchTokens, double bytesPerTokenGB, Double decodeTokensPerSecond,
+                                 Double prefillTokensPerSecond, String source, String date) {
     }
 
     public Engine {

@@ -33,7 +33,8 @@ final class EngineReader {
                 factor(f, "efficiency.decodeOverheadMsPerLayer", 5, "ms per layer"),
                 factor(f, "efficiency.kvReadBandwidthEfficiency", 1, "share of peak bandwidth"),
                 factor(f, "efficiency.prefillComputeEfficiency", 1, "share of peak FP16 compute"),
-                factor(f, "efficiency.moePrefillFactor", 1, "share of the dense prefill efficiency"),
+                factor(f, "efficiency.moeExpertHalfTokens", 100_000, "tokens per expert"),
+                f.integer("efficiency.prefillBatchTokens", 1, 1_000_000, "tokens"),
                 f.numberMap("efficiency.quantizationPrefillFactor", 0.1, 1.5, "share of 16-bit prefill speed"), Map.of());
         List<String> quantizations = f.texts("quantizations");
         if (quantizations.isEmpty()) f.problem("quantizations", "expected the quantization ids the engine loads");
@@ -69,6 +70,7 @@ final class EngineReader {
             String at = "calibration." + i;
             rows.add(new Engine.CalibrationRow(f.text(at + ".chip"), f.text(at + ".model"), f.text(at + ".quant"),
                     f.optionalText(at + ".catalogModel"), f.optionalLong(at + ".depth", 0, 10_000_000, "tokens"),
+                    f.optionalInteger(at + ".batchTokens", 1, 1_000_000, "tokens"),
                     f.number(at + ".bytesPerTokenGB", 0.01, 10_000, "GB"),
                     f.optionalNumber(at + ".decodeTokensPerSecond", 0.01, 100_000, "tokens/s"),
                     f.optionalNumber(at + ".prefillTokensPerSecond", 0.01, 1_000_000, "tokens/s"),

@@ -79,6 +79,11 @@ public record OpenModel(String id, String name, List<String> aliases, boolean mo
         return 2 * (activeParamsB - activeRoutedParamsB()) * 1e9 + attentionFlopsPerToken(depth) + linear;
     }
 
+    /** Tokens each routed expert gets, on average, in a batch of {@code batchTokens} (0 for a dense model). */
+    public double tokensPerExpert(int batchTokens) {
+        return moe ? batchTokens * experts.pickedShare() : 0;
+    }
+
     /** Prefill FLOPs per token of the routed experts it picks (grouped expert matmuls); 0 for a dense model. */
     public double expertFlopsPerToken() {
         return 2 * activeRoutedParamsB() * 1e9;

@@ -17,8 +17,8 @@ import costplan.catalog.Range;
  * layer; K parallel requests share the weight read (the union of the experts they pick), and the step cannot beat
  * the compute roof;</li>
  * <li>prefill: compute-bound, 2 FLOPs per active parameter per token plus attention FLOPs growing with depth; the
- * routed experts' FLOPs run at the engine's MoE factor of the efficiency, and quantized weights at the engine's
- * prefill factor of their quantization.</li>
+ * routed experts' FLOPs run at a share of the efficiency that falls with the tokens each expert gets per batch,
+ * and quantized weights at the engine's prefill factor of their quantization.</li>
  * </ul>
  * Several GPUs: vLLM splits every layer across them (tensor parallel: bandwidth and compute add up, at an
  * estimated 85 % scaling); llama.cpp and Ollama split by layers, so the GPUs work one after another and a single
@@ -69,7 +69,9 @@ final class RooflineSpeedModel implements SpeedModel {
         double perRequest = m.attentionKvBytes(depth, kvType, engine.decompressedMlaCache()) / (kvEfficiency * bandwidth)
                 + m.stateBytesReadAndWrittenPerToken() / (bandwidthEfficiency * bandwidth);
         double memoryStep = overhead + weights + parallel * perRequest;
-        double computeStep = parallel * prefillSecondsPerToken(device, model, engine, depth, computeEfficiency);
+        // Batched decode runs matrix-vector kernels, not the grouped expert matmuls of prefill: no expert penalty.
+        double computeStep = parallel * (m.denseFlopsPerToken(depth) + m.expertFlopsPerToken())
+                / (device.fp16Tflops() * 1e12 * gpuScale(device, engine) * computeEfficiency);
         return parallel / Math.max(memoryStep, computeStep);
     }
 
@@ -80,15 +82,16 @@ final class RooflineSpeedModel implements SpeedModel {
 
     /**
      * Seconds of compute per prompt token: the dense FLOPs (attention, linear attention, always-active weights) at
-     * the compute efficiency, the routed experts' FLOPs at that times the engine's MoE factor, both slowed by the
-     * quantization's prefill factor (dequantizing weights costs compute).
+     * the compute efficiency, the routed experts' FLOPs at that times the experts' share (small matmuls when a
+     * batch spreads over many experts), both slowed by the quantization's prefill factor (dequantizing costs compute).
      */
     private static double prefillSecondsPerToken(Device device, ModelChoice model, Engine engine, long depth, double computeEfficiency) {
         Engine.Efficiency e = engine.efficiency();
         double flops = device.fp16Tflops() * 1e12 * gpuScale(device, engine) * computeEfficiency
                 * e.quantizationPrefillFactor(model.quantization().id());
         double expertFlops = model.model().expertFlopsPerToken();
-        double expertSeconds = expertFlops == 0 ? 0 : expertFlops / (flops * e.moePrefill().of(device));
+        double expertSeconds = expertFlops == 0 ? 0
+                : expertFlops / (flops * e.moeExpertEfficiency(device, model.model().tokensPerExpert(e.prefillBatchTokens())));
         return model.model().denseFlopsPerToken(depth) / flops + expertSeconds;
     }
 
