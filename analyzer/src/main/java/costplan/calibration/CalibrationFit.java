@@ -18,8 +18,6 @@ import java.util.List;
  * bytes per token are the model's, scaled by the file's size over the catalog's.
  */
 public final class CalibrationFit {
-    /** llama-bench's default physical batch (-ub): the prompt tokens one prefill step processes. */
-    private static final int LLAMA_BENCH_UBATCH = 512;
     private CalibrationFit() {
     }
 
@@ -51,10 +49,10 @@ public final class CalibrationFit {
                 kv.length == 0 ? null : median(kv), decode.length, prefill.length, source);
     }
 
-    /** Prefill FLOPs per token, the experts' over their share at llama-bench's batch (its default ubatch, 512). */
+    /** Prefill FLOPs per token, the experts' over their share at the run's physical batch. */
     private static double flopsPerToken(OpenModel m, Engine.Efficiency e, Device device, BenchResult r) {
         if (!m.moe()) return m.denseFlopsPerToken(0);
-        double batch = Math.min(r.promptTokens(), LLAMA_BENCH_UBATCH);
+        double batch = Math.min(r.promptTokens(), r.ubatch());
         return m.denseFlopsPerToken(0) + m.expertFlopsPerToken() / e.moeExpertEfficiency(device, batch * m.experts().pickedShare());
     }
 

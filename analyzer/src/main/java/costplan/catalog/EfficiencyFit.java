@@ -31,6 +31,8 @@ public final class EfficiencyFit {
     /** Decode efficiencies outside this band come from a row that does not fit the model (a typo or another build). */
     private static final double MIN_EFFICIENCY = 0.05;
     private static final double MAX_EFFICIENCY = 1.2;
+    /** A 16-bit file stores a little under 16 bits per weight on average (15.99 for Llama 2 7B F16). */
+    private static final double SIXTEEN_BITS = 15.5;
 
     private EfficiencyFit() {
     }
@@ -144,9 +146,9 @@ public final class EfficiencyFit {
     private static Map<String, Double> quantizationPrefill(List<Resolved> rows) {
         Map<String, List<Double>> ratios = new HashMap<>();
         for (Resolved r : rows) {
-            if (r.row().prefillTokensPerSecond() == null || r.model().quantization().bitsPerWeight() >= 16) continue;
+            if (r.row().prefillTokensPerSecond() == null || r.model().quantization().bitsPerWeight() >= SIXTEEN_BITS) continue;
             rows.stream().filter(s -> s.row().chip().equals(r.row().chip()) && s.model().model() == r.model().model()
-                            && s.row().depth() == r.row().depth() && s.model().quantization().bitsPerWeight() >= 16
+                            && s.row().depth() == r.row().depth() && s.model().quantization().bitsPerWeight() >= SIXTEEN_BITS
                             && s.row().prefillTokensPerSecond() != null)
                     .findFirst().ifPresent(s -> ratios.computeIfAbsent(r.model().quantization().id(), q -> new ArrayList<>())
                             .add(r.row().prefillTokensPerSecond() / s.row().prefillTokensPerSecond()));
