@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * <li>per-layer decode overhead per platform: on each chip with depth-0 decode rows of dense models whose bytes per
  * token differ (two sizes, or one size at two quantizations), least squares of
  * {@code 1/tg = overhead x layers + bytes / (efficiency x bandwidth)}; the median over the platform's chips;</li>
- * <li>prefill speed of each quantization relative to 16 bits: the median ratio of rows of one model on one chip;</li>
+ * <li>prefill speed of each quantization relative to 16 bits: the median ratio of rows of one model on one chip
+ * from one source (one build);</li>
  * <li>per chip: decode bandwidth efficiency from depth-0 decode rows with the platform's overhead, prefill compute
  * efficiency from dense rows, KV read efficiency from decode rows at depth;</li>
  * <li>MoE prefill per platform: on chips with a dense fit, the share of it the routed-expert FLOPs of MoE rows reach,
@@ -148,6 +149,7 @@ public final class EfficiencyFit {
         for (Resolved r : rows) {
             if (r.row().prefillTokensPerSecond() == null || r.model().quantization().bitsPerWeight() >= SIXTEEN_BITS) continue;
             rows.stream().filter(s -> s.row().chip().equals(r.row().chip()) && s.model().model() == r.model().model()
+                            && s.row().source().equals(r.row().source())
                             && s.row().depth() == r.row().depth() && s.model().quantization().bitsPerWeight() >= SIXTEEN_BITS
                             && s.row().prefillTokensPerSecond() != null)
                     .findFirst().ifPresent(s -> ratios.computeIfAbsent(r.model().quantization().id(), q -> new ArrayList<>())

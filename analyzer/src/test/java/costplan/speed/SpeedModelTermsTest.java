@@ -160,8 +160,10 @@ class SpeedModelTermsTest {
         // 0.8841; the median is (0.8841 + 0.9564) / 2 = 0.9203.
         double q40 = (530.06 / 599.53 + 1471.24 / 1538.34) / 2;
         assertThat(llama.efficiency().quantizationPrefillFactor("q4_0")).isCloseTo(q40, within(1e-9));
-        // No row pairs Q4_K_M with F16: the engine file's estimate applies.
-        assertThat(llama.efficiency().quantizationPrefillFactor("q4_k_m")).isEqualTo(0.85);
+        // Q4_K_M: one M2 Ultra run of LLaMA 7B at F16 and Q4_K_M (llama.cpp PR #3084), 1028.20 / 1265.30 = 0.8126.
+        assertThat(llama.efficiency().quantizationPrefillFactor("q4_k_m")).isCloseTo(1028.20 / 1265.30, within(1e-9));
+        // Ollama has no rows: its engine file's estimate applies.
+        assertThat(CATALOG.engine("ollama").efficiency().quantizationPrefillFactor("q4_k_m")).isEqualTo(0.85);
         assertThat(llama.efficiency().quantizationPrefillFactor("bf16")).isEqualTo(1.0);
         Device rtx = CATALOG.device("rtx-4090");
         double f16 = SPEEDS.at(rtx, CATALOG.modelChoice("llama-2-7b:bf16"), llama, 0, 1, KvCacheType.F16).prefillTokensPerSecond();
