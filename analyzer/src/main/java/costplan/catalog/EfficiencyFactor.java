@@ -17,10 +17,10 @@ import java.util.Map;
 public record EfficiencyFactor(double defaultValue, double p10, double p90, Map<String, Double> byPlatform,
                                Map<String, Double> byChip, Fitted fitted, Map<String, Double> byOwnChip) {
 
-    /** Where a device's value comes from, most specific first, with how much of the P10-P90 spread remains. */
+    /** Where a device's value comes from, most specific first, with the share of the P10-P90 spread that applies. */
     public enum Source {
-        OWN_CALIBRATION("your calibration", 0.25), CHIP("measured on this chip", 0.5),
-        CLASS("fitted on other chips of its class", 0.8), PLATFORM("fitted on other chips of its platform", 1),
+        OWN_CALIBRATION("your calibration", 0.5), CHIP("measured on this chip", 1),
+        CLASS("fitted on other chips of its class", 1), PLATFORM("fitted on other chips of its platform", 1),
         ESTIMATE("estimate for its platform", 1), DEFAULT("engine default", 1);
 
         private final String label;
@@ -87,8 +87,8 @@ public record EfficiencyFactor(double defaultValue, double p10, double p90, Map<
     }
 
     /**
-     * The P10-P90 spread around {@link #of}: how far the general P10 and P90 lie from the default, narrowed by how
-     * specific the value is (a quarter of it for a person's own calibration, half for a chip measured here).
+     * The P10-P90 spread around {@link #of}: how far the general P10 and P90 lie from the default, half as far for a
+     * person's own calibration (a run of their own machine, build and settings).
      */
     public Range rangeOf(Device device) {
         double value = of(device);
