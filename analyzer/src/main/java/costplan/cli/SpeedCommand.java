@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 + "cache at that depth); prefill by compute (2 FLOPs per active parameter plus attention, which grows "
                 + "with depth). Efficiency factors come from your --calibration file, else the engine's calibration rows of "
                 + "this chip, else other chips of its class (consumer, workstation, data centre) or platform, else the engine "
-                + "default; the range is their P10-P90, narrowed for the more specific ones.",
+                + "default; the range is their P10-P90, half as wide with --calibration.",
                 "With --parallel K the figures are the total over K requests running at once."})
 final class SpeedCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -123,8 +123,8 @@ final class SpeedCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,.1f-%,.1f", t.decodeRange().low(), t.decodeRange().high()));
         }
         table.print(out);
-        out.println("Efficiency factors for " + d.chip() + ": " + factors.describe() + "; the range is their P10-P90, narrower the "
-                + "more specific the factor" + (factors.ownCalibration() ? " (your --calibration file applies)." : "."));
+        out.println("Efficiency factors for " + d.chip() + ": " + factors.describe() + "; the range is their P10-P90"
+                + (factors.ownCalibration() ? ", half as wide with your --calibration file." : "."));
         return ExitCodes.OK;
     }
 
