@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -85,13 +86,13 @@ public final class EfficiencyFit {
     static Engine.Efficiency fit(Engine engine, List<Resolved> rows) {
         Engine.Efficiency e = engine.efficiency();
         EfficiencyFactor overhead = e.decodeOverheadMsPerLayer().withFitted(new EfficiencyFactor.Fitted(Map.of(), Map.of(),
-                overheadByPlatform(engine, rows)));
+                overheadByPlatform(rows)));
         Map<String, Double> quant = quantizationPrefill(rows);
         Engine.Efficiency withQuant = new Engine.Efficiency(e.decodeBandwidth(), overhead, e.kvReadBandwidth(),
                 e.prefillCompute(), e.moeExpertHalfTokens(), e.prefillBatchTokens(), e.quantizationPrefill(), quant);
 
         Map<String, Double> decode = perChip(rows, r -> r.row().depth() == 0 && r.row().decodeTokensPerSecond() != null,
-                r -> decodeEfficiency(engine, withQuant, r));
+                r -> decodeEfficiency(withQuant, r));
         Map<String, Double> prefill = perChip(rows, r -> !r.model().model().moe() && r.row().prefillTokensPerSecond() != null,
                 r -> prefillEfficiency(withQuant, r, 1));
         EfficiencyFactor prefillFactor = fitted(e.prefillCompute(), prefill, rows);
@@ -113,13 +114,13 @@ public final class EfficiencyFit {
     }
 
     /** Overhead in ms per layer per platform, from chips with dense decode rows of clearly different bytes per token. */
-    private static Map<String, Double> overheadByPlatform(Engine engine, List<Resolved> rows) {
+    private static Map<String, Double> overheadByPlatform(List<Resolved> rows) {
         Map<String, List<Double>> perPlatform = new HashMap<>();
         Map<String, List<Resolved>> byChip = rows.stream()
                 .filter(r -> !r.model().model().moe() && r.row().depth() == 0 && r.row().decodeTokensPerSecond() != null)
                 .collect(Collectors.groupingBy(r -> r.row().chip()));
         byChip.forEach((chip, chipRows) -> {
-            double[] bytes = chipRows.stream().mapToDouble(r -> r.bytesAtDepthZero()).toArray();
+            double[] bytes = chipRows.stream().mapToDouble(Resolved::bytesAtDepthZero).toArray();
             if (Arrays.stream(bytes).max().orElse(0) < 1.3 * Arrays.stream(bytes).min().orElse(0)) return;
             // Least squares of t = a x layers + b x bytes, no intercept: the 2 x 2 normal equations.
             double sll = 0, slb = 0, sbb = 0, slt = 0, sbt = 0;
@@ -158,7 +159,7 @@ public final class EfficiencyFit {
         return medians(ratios);
     }
 
-    private static double decodeEfficiency(Engine engine, Engine.Efficiency e, Resolved r) {
+    private static double decodeEfficiency(Engine.Efficiency e, Resolved r) {
         double overhead = r.model().model().layers() * e.decodeOverheadMsPerLayer().of(r.device()) / 1000;
         return r.bytesAtDepthZero() / ((1 / r.row().decodeTokensPerSecond() - overhead) * r.bandwidth());
     }
@@ -200,7 +201,7 @@ public final class EfficiencyFit {
     }
 
     /** Median per chip of {@code value} over the rows {@code use} keeps, values outside the plausible band dropped. */
-    private static Map<String, Double> perChip(List<Resolved> rows, java.util.function.Predicate<Resolved> use,
+    private static Map<String, Double> perChip(List<Resolved> rows, Predicate<Resolved> use,
                                                Function<Resolved, Double> value) {
         Map<String, List<Double>> values = new HashMap<>();
         for (Resolved r : rows) {
