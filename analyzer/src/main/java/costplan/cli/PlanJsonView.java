@@ -3,11 +3,11 @@ package costplan.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import costplan.speed.SpeedFactors;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
 import costplan.replay.ReplayResult;
+import costplan.speed.SpeedFactors;
 
 import java.io.PrintWriter;
 

@@ -1,11 +1,11 @@
 package costplan.cli;
 
-import costplan.speed.SpeedFactors;
 import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
 import costplan.replay.ReplayResult;
+import costplan.speed.SpeedFactors;
 
 import java.io.PrintWriter;
 import java.util.List;
