@@ -26,10 +26,11 @@ public record ChipCalibration(String engine, String chip, String device, String 
     public Engine applyTo(Engine target) {
         if (!target.id().equals(engine)) return target;
         Engine.Efficiency e = target.efficiency();
-        return target.withEfficiency(new Engine.Efficiency(e.decodeBandwidth().withChip(chip, decodeBandwidthEfficiency),
+        return target.withEfficiency(new Engine.Efficiency(e.decodeBandwidth().withOwnCalibration(chip, decodeBandwidthEfficiency),
                 e.decodeOverheadMsPerLayer(), kvReadBandwidthEfficiency == null ? e.kvReadBandwidth()
-                : e.kvReadBandwidth().withChip(chip, kvReadBandwidthEfficiency),
-                e.prefillCompute().withChip(chip, prefillComputeEfficiency), e.moePrefillFactor()));
+                : e.kvReadBandwidth().withOwnCalibration(chip, kvReadBandwidthEfficiency),
+                e.prefillCompute().withOwnCalibration(chip, prefillComputeEfficiency), e.moeExpertHalfTokens(), e.prefillBatchTokens(),
+                e.quantizationPrefill(), e.quantizationPrefillFitted()));
     }
 
     public String toJson() throws IOException {

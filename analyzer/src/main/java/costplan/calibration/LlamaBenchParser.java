@@ -53,7 +53,8 @@ public final class LlamaBenchParser {
             if (!test.path(field).isNumber())
                 throw new IllegalArgumentException(file + ": test " + index + ": missing number '" + field + "'; is this llama-bench -o json output?");
         return new BenchResult(test.path("model_type").asText(""), test.get("model_size").asLong(), test.get("model_n_params").asLong(),
-                test.get("n_prompt").asInt(), test.get("n_gen").asInt(), test.path("n_depth").asLong(0), test.get("avg_ts").asDouble(), index);
+                test.get("n_prompt").asInt(), test.get("n_gen").asInt(), test.path("n_depth").asLong(0),
+                test.path("n_ubatch").asInt(BenchResult.DEFAULT_UBATCH), test.get("avg_ts").asDouble(), index);
     }
 
     private static List<BenchResult> markdown(Path file, String text) {
@@ -97,7 +98,13 @@ public final class LlamaBenchParser {
         boolean prefill = test.group(1).equals("pp");
         return new BenchResult(cells.get(header.indexOf("model")), Math.round(sizeBytes), Math.round(paramCount),
                 prefill ? tokens : 0, prefill ? 0 : tokens, test.group(3) == null ? 0 : Long.parseLong(test.group(3)),
-                Double.parseDouble(rate.group(1)), line);
+                ubatch(header, cells), Double.parseDouble(rate.group(1)), line);
+    }
+
+    /** The n_ubatch column when llama-bench printed one (it does when -ub was given), else the default. */
+    private static int ubatch(List<String> header, List<String> cells) {
+        int column = header.indexOf("n_ubatch");
+        return column < 0 || !cells.get(column).matches("\\d+") ? BenchResult.DEFAULT_UBATCH : Integer.parseInt(cells.get(column));
     }
 
     private static Matcher match(Pattern pattern, String cell, String where, String expected) {

@@ -74,7 +74,8 @@ public final class CatalogReader {
         int[] files = {0};
         List<Device> devices = readAll(folder.resolve("devices"), f -> DeviceReader.read(f, today), problems, unsourced, files);
         List<OpenModel> models = readAll(folder.resolve("models"), ModelReader::read, problems, unsourced, files);
-        List<Engine> engines = readAll(folder.resolve("engines"), EngineReader::read, problems, unsourced, files);
+        List<Engine> engines = readAll(folder.resolve("engines"), EngineReader::read, problems, unsourced, files).stream()
+                .map(e -> EfficiencyFit.fit(e, devices, models)).toList();
         ModelQuality quality = QualityReader.read(folder, problems, files);
         return new Result(location, new Catalog(devices, models, engines, quality), List.copyOf(problems), List.copyOf(unsourced),
                 files[0]);

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 /**
  * A machine to buy or a GPU to rent: memory, speed, power and money, as in {@code hardware-catalog/devices/}.
  * Memory is binary GB; bandwidth and compute are per GPU; watts at the wall; money in US dollars.
- * Fields that do not apply (prices of a rental, watts of a cloud GPU) are null.
+ * Fields that do not apply (prices of a rental, watts of a cloud GPU) are null. {@code chipClass} is one of
+ * {@link #CHIP_CLASSES}: the speed model's efficiencies differ between them (a GeForce card reaches more of its
+ * FP16 peak in llama.cpp than a workstation or data-centre card).
  */
-public record Device(String id, String name, Kind kind, String platform, String chip, String formFactor,
+public record Device(String id, String name, Kind kind, String platform, String chip, String formFactor, String chipClass,
                      double memoryGb, double usableMemoryShare, double memoryBandwidthGBps, double fp16Tflops,
                      int gpuCount, Double idleWatts, Double loadWatts,
                      Double priceNewUsd, LocalDate priceNewDate, Range priceNewRangeUsd, Double priceUsedUsd,
@@ -17,6 +19,9 @@ public record Device(String id, String name, Kind kind, String platform, String 
 
     /** Bought and owned, or rented by the hour. */
     public enum Kind { OWNED, RENTED }
+
+    /** Consumer (GeForce, Apple, Ryzen AI), workstation (RTX A/Ada/PRO) and data-centre (A100, H100, L40S) chips. */
+    public static final java.util.List<String> CHIP_CLASSES = java.util.List.of("consumer", "workstation", "datacentre");
 
     private static final double BYTES_PER_GIB = 1024.0 * 1024 * 1024;
 

@@ -28,7 +28,7 @@ final class DeviceReader {
                 f.problem("resale", "expected resale values that do not rise with age");
         }
         Device device = new Device(f.text("id"), f.text("name"), kind, platform, f.text("chip"),
-                f.optionalText("formFactor"),
+                f.optionalText("formFactor"), chipClass(f),
                 f.number("memoryGb", 1, 16384, "GB"), f.number("usableMemoryShare", 0.3, 1, "share of memory"),
                 f.number("memoryBandwidthGBps", 10, 20000, "GB/s per GPU"), f.number("fp16Tflops", 0.1, 10000, "TFLOPS per GPU"),
                 f.integer("gpuCount", 1, 64, "GPUs"),
@@ -45,6 +45,13 @@ final class DeviceReader {
         f.optionalDate("priceUsedDate", today);
         checkKind(f, device);
         return device;
+    }
+
+    private static String chipClass(FieldReader f) {
+        String chipClass = f.text("chipClass");
+        if (!chipClass.isEmpty() && !Device.CHIP_CLASSES.contains(chipClass))
+            f.problem("chipClass", "expected one of " + Device.CHIP_CLASSES + " but was '" + chipClass + "'");
+        return chipClass;
     }
 
     private static void checkKind(FieldReader f, Device d) {

@@ -13,19 +13,30 @@ public record ModelChoice(OpenModel model, Quantization quantization) {
     }
 
     /**
-     * Bytes of weights one decode step reads when {@code parallel} requests each decode a token. A dense model
-     * reads all its weights once. A mixture-of-experts model reads its always-active part (attention, shared
-     * experts, embeddings) once and every routed expert that at least one of the tokens picked: with E routed
-     * experts and k picked per token, 1 - (1 - k/E)^K of them for K tokens. The split between the two parts is
-     * solved from the active and total parameter counts.
+     * Bytes of weights one decode step reads when {@code parallel} requests each decode a token: the always-read
+     * part once (attention, shared experts, router, output projection and, of the input embedding, one row per
+     * token) and every routed expert that at least one of the tokens picked: with E routed experts and k picked per
+     * token, 1 - (1 - k/E)^K of them for K tokens. A dense model has no routed part.
+     * <p>
+     * With the experts' shape recorded, the routed bytes are their parameters at the quantization's expert bits
+     * (MXFP4 files keep only the experts at 4.25 bits) and the rest of the file is always read. Without it, the
+     * split is solved from the active and total parameter counts at the file's average bits.
      */
     public double weightBytesReadPerStep(int parallel) {
-        OpenModel.Experts experts = model.experts();
-        if (!model.moe() || experts == null || parallel <= 1) return activeWeightBytes();
-        double pickedShare = (double) experts.activePerToken() / experts.routed();
-        double expertBytes = (weightBytes() - activeWeightBytes()) / (1 - pickedShare);
-        double alwaysRead = weightBytes() - expertBytes;
-        return alwaysRead + expertBytes * (1 - Math.pow(1 - pickedShare, parallel));
+        Double routedParams = model.routedExpertParamsB();
+        double routedBytes;
+        double otherBytes;
+        if (model.moe() && routedParams == null) {
+            double picked = model.experts().pickedShare();
+            routedBytes = (weightBytes() - activeWeightBytes()) / (1 - picked);
+            otherBytes = weightBytes() - routedBytes;
+        } else {
+            routedBytes = routedParams == null ? 0 : routedParams * 1e9 * quantization.expertBitsPerWeight() / 8;
+            double otherParams = model.totalParamsB() - (routedParams == null ? 0 : routedParams);
+            otherBytes = (weightBytes() - routedBytes) * (otherParams - model.inputEmbeddingParamsB()) / otherParams;
+        }
+        double picked = model.moe() ? model.experts().pickedShare() : 0;
+        return otherBytes + routedBytes * (1 - Math.pow(1 - picked, parallel));
     }
 
     @Override

@@ -29,10 +29,14 @@ final class ModelReader {
                 f.integer("mla.qkNopeHeadDim", 0, 10_000, "values"), f.integer("mla.vHeadDim", 1, 10_000, "values"));
         OpenModel.LinearAttention linear = f.node("linearAttention") == null ? null
                 : new OpenModel.LinearAttention(f.integer("linearAttention.layers", 1, 1000, "layers"),
-                f.text("linearAttention.type"), f.optionalLong("linearAttention.stateBytesPerSequence", 1, 100_000_000_000L, "bytes"));
+                f.text("linearAttention.type"), f.integer("linearAttention.valueHeads", 1, 10_000, "heads"),
+                f.integer("linearAttention.keyHeadDim", 1, 10_000, "values"), f.integer("linearAttention.valueHeadDim", 1, 10_000, "values"),
+                f.optionalLong("linearAttention.stateBytesPerSequence", 1, 100_000_000_000L, "bytes"));
         OpenModel.Experts experts = f.node("experts") == null ? null
                 : new OpenModel.Experts(f.integer("experts.routed", 1, 10_000, "experts"),
-                f.integer("experts.activePerToken", 1, 10_000, "experts"), sharedExperts(f));
+                f.integer("experts.activePerToken", 1, 10_000, "experts"), sharedExperts(f),
+                f.optionalInteger("experts.intermediateSize", 1, 1_000_000, "values"),
+                f.optionalInteger("experts.moeLayers", 1, layers, "layers"));
         if (architecture.equals("moe") && experts == null) f.problem("experts", "a MoE model needs its experts");
         long kvPerToken = f.optionalLong("kvBytesPerTokenF16", 0, 100_000_000, "bytes per token");
         checkKvSize(f, mla, kvLayers, kvPerToken);
@@ -43,11 +47,13 @@ final class ModelReader {
                 f.text("attention"), total, active, layers, kvLayers, f.integer("slidingWindowLayers", 0, 1000, "layers"),
                 window, f.integer("attentionHeads", 1, 10_000, "heads"), f.optionalInteger("headDim", 1, 10_000, "values"),
                 f.optionalInteger("slidingHeadDim", 1, 10_000, "values"), mla, linear, experts, context, maxContext == null ? context : maxContext, kvPerToken,
-                f.optionalLong("slidingWindowKvBytesF16", 0, 100_000_000_000L, "bytes"), f.text("licence"),
-                f.bool("vision", false), quantizations(f, total), f.sources());
-        f.optionalInteger("hiddenSize", 1, 1_000_000, "values");
-        f.optionalInteger("vocabSize", 1, 10_000_000, "tokens");
-        f.optionalLong("kvBytesPerTokenF16Decompressed", 0, 100_000_000, "bytes per token");
+                f.optionalLong("kvBytesPerTokenF16Decompressed", 0, 100_000_000, "bytes per token"),
+                f.optionalLong("slidingWindowKvBytesF16", 0, 100_000_000_000L, "bytes"),
+                f.optionalInteger("hiddenSize", 1, 1_000_000, "values"), f.optionalInteger("vocabSize", 1, 10_000_000, "tokens"),
+                f.bool("tiedEmbeddings", false), f.text("licence"), f.bool("vision", false), quantizations(f, total), f.sources());
+        Double routed = model.routedExpertParamsB();
+        if (routed != null && routed >= total) f.problem("experts.intermediateSize", "the routed experts' shape gives "
+                + String.format(java.util.Locale.ROOT, "%.1f", routed) + " B parameters, not fewer than totalParamsB");
         if (model.slidingWindowLayers() > 0 && window == null) f.problem("slidingWindow", "sliding layers need a window");
         return model;
     }

@@ -9,6 +9,7 @@ import costplan.catalog.Catalog;
 import costplan.catalog.Device;
 import costplan.catalog.KvCacheType;
 import costplan.catalog.ModelChoice;
+import costplan.catalog.OpenModel;
 import costplan.fit.EngineOverhead;
 import costplan.fit.FitResult;
 import costplan.fit.MemoryFit;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Check whether models, their KV caches and engine buffers fit in a device's memory.",
         description = {"Counts weights, the KV cache of every session at the context asked (only the layers that keep one; "
-                + "sliding windows stop at their window; MLA caches the latent; linear-attention layers keep a fixed "
+                + "sliding windows stop at their window; MLA caches the latent, or the decompressed K and V where the engine keeps those (llama.cpp); linear-attention layers keep a fixed "
                 + "state), engine buffers and a reserve for other apps, against the memory the device lets models use. "
                 + "Also gives the longest context and the most sessions that fit, and the best quantization that fits.",
                 "Several --model options keep several models resident; --sessions and --context apply to each, or give "
@@ -122,8 +123,16 @@ final class FitCommand implements Callable<Integer> {
         if (r.reserveBytes() > 0) out.println("reserved for other apps: " + gb(r.reserveBytes()) + " GB");
         out.printf(Locale.ROOT, "required %s GB of %s GB usable: %s%n", gb(r.requiredBytes()), gb(r.usableBytes()),
                 r.fits() ? "fits, " + gb(r.headroomBytes()) + " GB to spare" : "does NOT fit, short by " + gb(-r.headroomBytes()) + " GB");
+        if (r.decompressedMla() && r.models().stream().anyMatch(m -> m.model().model().mla() != null))
+            out.println("Multi-head latent attention: the engine caches the decompressed K and V, not the latent (kvBytesPerTokenF16Decompressed).");
         out.println("KV cache as " + r.kvType().id() + ". * estimate: " + EngineOverhead.description()
                 + "; a model marked * has an estimated file size. Max context and sessions: the other models unchanged.");
+    }
+
+    /** How the model's growing KV cache is laid out: per-head K and V, or MLA's latent or decompressed K and V. */
+    private static String kvCacheLayout(OpenModel model, boolean decompressedMla) {
+        if (model.mla() == null) return "kv-heads";
+        return decompressedMla && model.kvBytesPerToken(true) != model.kvBytesPerToken(false) ? "mla-decompressed" : "mla-latent";
     }
 
     static ObjectNode toJson(FitResult r) {
@@ -149,6 +158,8 @@ final class FitCommand implements Callable<Integer> {
             n.put("contextTokens", m.contextTokens());
             n.put("weightsBytes", m.weightsBytes());
             n.put("kvCacheBytes", m.kvCacheBytes());
+            n.put("kvCacheLayout", kvCacheLayout(m.model().model(), r.decompressedMla()));
+            n.put("kvBytesPerTokenF16", m.model().model().kvBytesPerToken(r.decompressedMla()));
             n.put("stateBytes", m.stateBytes());
             n.put("overheadBytes", m.overheadBytes());
             n.put("overheadEstimate", true);

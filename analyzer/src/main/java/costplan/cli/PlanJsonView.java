@@ -7,6 +7,7 @@ import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
 import costplan.replay.ReplayResult;
+import costplan.speed.SpeedFactors;
 
 import java.io.PrintWriter;
 
@@ -78,6 +79,7 @@ final class PlanJsonView {
         n.put("device", o.option().device().id());
         n.put("model", o.option().model().toString());
         n.put("engine", o.option().engine().id());
+        n.put("speedFactors", SpeedFactors.of(o.option().engine(), o.option().device()).describe());
         n.put("policy", o.option().policy().id());
         n.put("slots", o.option().slots());
         n.put("kvCacheType", o.option().kvType().id());

@@ -6,6 +6,7 @@ import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
 import costplan.whatif.PlanTables;
 import costplan.replay.ReplayResult;
+import costplan.speed.SpeedFactors;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -72,6 +73,7 @@ final class PlanTextView {
                         + "memory high-water %.1f GB of %.1f GB usable.%n", best.option().label(), r.latencyP50Seconds(),
                 r.latencyP95Seconds(), r.prefilledTokens(), r.reloadedTokens(), r.memoryHighWaterBytes() / 1e9,
                 best.option().device().usableBytes() / 1e9);
+        out.println("Speed factors: " + SpeedFactors.of(best.option().engine(), best.option().device()).describe() + ".");
         out.println("Which requests it can take over (SWE-bench Verified, % resolved; share = min(1, local / cloud score)):");
         TextTable shares = new TextTable("cloud model", ">requests", ">cloud score", ">local score", "harness", ">can do", "basis");
         for (QualityEstimate.CloudModelShare c : best.quality().byCloudModel())

@@ -10,6 +10,7 @@ import costplan.catalog.Device;
 import costplan.catalog.Engine;
 import costplan.catalog.KvCacheType;
 import costplan.catalog.ModelChoice;
+import costplan.speed.SpeedFactors;
 import costplan.speed.SpeedModel;
 import costplan.speed.SpeedModels;
 import costplan.speed.Throughput;
@@ -30,8 +31,9 @@ import java.util.concurrent.Callable;
         header = "Estimate prefill and decode speed of a model on a device, by context depth.",
         description = {"Decode is bounded by memory bandwidth over the bytes read per token (active weights, and the KV "
                 + "cache at that depth); prefill by compute (2 FLOPs per active parameter plus attention, which grows "
-                + "with depth). Efficiency factors come from the engine's calibration on this chip, else its platform, "
-                + "else the engine default; the range is their P10-P90.",
+                + "with depth). Efficiency factors come from your --calibration file, else the engine's calibration rows of "
+                + "this chip, else other chips of its class (consumer, workstation, data centre) or platform, else the engine "
+                + "default; the range is their P10-P90, half as wide with --calibration.",
                 "With --parallel K the figures are the total over K requests running at once."})
 final class SpeedCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -88,7 +90,7 @@ final class SpeedCommand implements Callable<Integer> {
         TreeSet<Long> depths = new TreeSet<>(List.of(0L, context));
         for (long depth = 4096; depth <= m.model().contextLength(); depth *= 2) depths.add(depth);
         Throughput asked = speeds.at(d, m, e, context, parallel, kv);
-        boolean calibrated = e.efficiency().decodeBandwidth().calibratedOn(d);
+        SpeedFactors factors = SpeedFactors.of(e, d);
         if (json) {
             ObjectNode root = JSON.createObjectNode();
             root.put("device", d.id());
@@ -96,7 +98,10 @@ final class SpeedCommand implements Callable<Integer> {
             root.put("engine", e.id());
             root.put("parallel", parallel);
             root.put("contextTokens", context);
-            root.put("calibratedOnThisChip", calibrated);
+            root.put("calibratedOnThisChip", e.efficiency().decodeBandwidth().calibratedOn(d));
+            root.put("decodeFactorSource", factors.decode().label());
+            root.put("prefillFactorSource", factors.prefill().label());
+            root.put("ownCalibrationApplied", factors.ownCalibration());
             put(root, asked);
             var table = root.putArray("byDepth");
             for (long depth : depths) {
@@ -118,8 +123,8 @@ final class SpeedCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,.1f-%,.1f", t.decodeRange().low(), t.decodeRange().high()));
         }
         table.print(out);
-        out.println(calibrated ? "Efficiency factors measured on this chip (" + d.chip() + "); the range is their P10-P90."
-                : "Estimate: no measurement of " + e.id() + " on " + d.chip() + "; factors of its platform or the engine default, P10-P90 range.");
+        out.println("Efficiency factors for " + d.chip() + ": " + factors.describe() + "; the range is their P10-P90"
+                + (factors.ownCalibration() ? ", half as wide with your --calibration file." : "."));
         return ExitCodes.OK;
     }
 

@@ -8,9 +8,12 @@ import java.util.List;
 /**
  * Whether a set of resident models, their sessions' KV caches, engine buffers and a reserve for other apps fit in
  * a device's usable memory (memory less what the OS and driver keep), and by how much.
+ *
+ * @param decompressedMla whether multi-head latent attention caches were counted decompressed (the engine keeps
+ *                        them so) rather than as the latent
  */
-public record FitResult(Device device, KvCacheType kvType, List<ModelFit> models, long usableBytes, long reserveBytes,
-                        long requiredBytes) {
+public record FitResult(Device device, KvCacheType kvType, boolean decompressedMla, List<ModelFit> models, long usableBytes,
+                        long reserveBytes, long requiredBytes) {
     public FitResult {
         models = List.copyOf(models);
     }

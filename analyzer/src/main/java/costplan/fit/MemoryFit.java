@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Plans memory on one device: weights, KV caches (only the layers that keep one; sliding windows stop growing at
- * their window; MLA caches the latent; linear-attention layers keep a fixed state per session), engine buffers and
+ * their window; MLA caches the latent, or the decompressed K and V where the engine keeps those; linear-attention layers keep a fixed state per session), engine buffers and
  * a reserve for other apps, against the memory the device lets models use.
  */
 public final class MemoryFit {
@@ -39,6 +39,11 @@ public final class MemoryFit {
         this.reserveBytes = reserveBytes;
     }
 
+    /** Whether the engine caches multi-head latent attention decompressed (llama.cpp does; unknown engine: the latent). */
+    public boolean decompressedMla() {
+        return engine != null && engine.decompressedMlaCache();
+    }
+
     public FitResult fit(List<ResidentModel> residents) {
         if (residents.isEmpty()) throw CostplanException.badUsage("name at least one model");
         long required = reserveBytes + residents.stream().mapToLong(this::bytes).sum();
@@ -46,16 +51,16 @@ public final class MemoryFit {
         for (ResidentModel r : residents) {
             long others = required - bytes(r);
             OpenModel m = r.model().model();
-            long state = (long) r.sessions() * m.kvCacheBytes(0, kvType);
-            long kv = (long) r.sessions() * m.kvCacheBytes(r.contextTokens(), kvType) - state;
+            long state = (long) r.sessions() * m.kvCacheBytes(0, kvType, decompressedMla());
+            long kv = (long) r.sessions() * m.kvCacheBytes(r.contextTokens(), kvType, decompressedMla()) - state;
             fits.add(new ModelFit(r.model(), r.sessions(), r.contextTokens(), r.model().weightBytes(), kv, state,
                     EngineOverhead.bytes(r.model()), maxContext(r, others), maxSessions(r, others), bestQuantization(r, others)));
         }
-        return new FitResult(device, kvType, fits, device.usableBytes(), reserveBytes, required);
+        return new FitResult(device, kvType, decompressedMla(), fits, device.usableBytes(), reserveBytes, required);
     }
 
     private long bytes(ResidentModel r) {
-        return EngineOverhead.fixedBytes(r.model()) + (long) r.sessions() * r.model().model().kvCacheBytes(r.contextTokens(), kvType);
+        return EngineOverhead.fixedBytes(r.model()) + (long) r.sessions() * r.model().model().kvCacheBytes(r.contextTokens(), kvType, decompressedMla());
     }
 
     private long maxContext(ResidentModel r, long others) {
@@ -63,10 +68,10 @@ public final class MemoryFit {
         OpenModel m = r.model().model();
         long low = 0;
         long high = m.maxContextLength();
-        if ((long) r.sessions() * m.kvCacheBytes(0, kvType) > budget) return 0;
+        if ((long) r.sessions() * m.kvCacheBytes(0, kvType, decompressedMla()) > budget) return 0;
         while (low < high) {
             long mid = (low + high + 1) >>> 1;
-            if ((long) r.sessions() * m.kvCacheBytes(mid, kvType) <= budget) low = mid;
+            if ((long) r.sessions() * m.kvCacheBytes(mid, kvType, decompressedMla()) <= budget) low = mid;
             else high = mid - 1;
         }
         return low;
@@ -74,7 +79,7 @@ public final class MemoryFit {
 
     private int maxSessions(ResidentModel r, long others) {
         long budget = device.usableBytes() - others - EngineOverhead.fixedBytes(r.model());
-        long perSession = r.model().model().kvCacheBytes(r.contextTokens(), kvType);
+        long perSession = r.model().model().kvCacheBytes(r.contextTokens(), kvType, decompressedMla());
         return (int) Math.max(0, Math.min(4096, budget / perSession));
     }
 

@@ -64,7 +64,7 @@ public final class OptionChooser {
         List<Quantization> candidates = model.quantizations().values().stream()
                 .filter(q -> quantization == null ? engine.loads(q) : q.id().equals(quantization))
                 .sorted(Comparator.comparingDouble(Quantization::bitsPerWeight).reversed()).toList();
-        long kvNeeded = slots * model.kvCacheBytes(Math.min(contextPerSession, model.contextLength()), kvType);
+        long kvNeeded = slots * model.kvCacheBytes(Math.min(contextPerSession, model.contextLength()), kvType, engine.decompressedMlaCache());
         for (Quantization q : candidates) {
             ModelChoice choice = new ModelChoice(model, q);
             long budget = device.usableBytes() - EngineOverhead.fixedBytes(choice);

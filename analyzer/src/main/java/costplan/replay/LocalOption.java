@@ -30,7 +30,7 @@ public record LocalOption(Device device, ModelChoice model, Engine engine, int s
 
     /** KV bytes of one session holding {@code tokens}. */
     public long kvBytes(long tokens) {
-        return model.model().kvCacheBytes(tokens, kvType);
+        return model.model().kvCacheBytes(tokens, kvType, engine.decompressedMlaCache());
     }
 
     public String label() {

@@ -5,17 +5,20 @@ import costplan.catalog.Engine;
 import costplan.catalog.EfficiencyFactor;
 import costplan.catalog.KvCacheType;
 import costplan.catalog.ModelChoice;
+import costplan.catalog.OpenModel;
 import costplan.catalog.Range;
 
 /**
  * The roofline speed model of {@code hardware-catalog/README.md}, with the engine's efficiency factors for the
  * device's chip (else its platform, else the engine default):
  * <ul>
- * <li>decode: one step reads the active weights once and each running request's KV cache, plus a fixed time per
- * layer; K parallel requests share the weight read (for a mixture of experts, the union of the experts they pick),
- * and the step cannot beat the compute roof;</li>
- * <li>prefill: compute-bound, 2 FLOPs per active parameter per token plus attention FLOPs growing with depth,
- * times the engine's MoE factor for mixture-of-experts models.</li>
+ * <li>decode: one step reads the weights a token needs once (for a mixture of experts, the always-read part and the
+ * routed experts picked) and each running request's KV cache and linear-attention state, plus a fixed time per
+ * layer; K parallel requests share the weight read (the union of the experts they pick), and the step cannot beat
+ * the compute roof;</li>
+ * <li>prefill: compute-bound, 2 FLOPs per active parameter per token plus attention FLOPs growing with depth; the
+ * routed experts' FLOPs run at a share of the efficiency that falls with the tokens each expert gets per batch,
+ * and quantized weights at the engine's prefill factor of their quantization.</li>
  * </ul>
  * Several GPUs: vLLM splits every layer across them (tensor parallel: bandwidth and compute add up, at an
  * estimated 85 % scaling); llama.cpp and Ollama split by layers, so the GPUs work one after another and a single
@@ -52,24 +55,44 @@ final class RooflineSpeedModel implements SpeedModel {
         return Math.min(1, factor.of(device) * ratio);
     }
 
-    /** Aggregate decode tokens per second of {@code parallel} requests at {@code depth}. */
+    /**
+     * Aggregate decode tokens per second of {@code parallel} requests at {@code depth}: a fixed time per layer, the
+     * weights read once for all requests, and each request's KV cache read and linear-attention state read and
+     * written, unless compute is the slower roof.
+     */
     static double decode(Device device, ModelChoice model, Engine engine, long depth, int parallel, KvCacheType kvType,
                          double bandwidthEfficiency, double kvEfficiency, double computeEfficiency) {
+        OpenModel m = model.model();
         double bandwidth = device.memoryBandwidthGBps() * 1e9 * gpuScale(device, engine);
-        double overhead = model.model().layers() * engine.efficiency().decodeOverheadMsPerLayer().of(device) / 1000;
+        double overhead = m.layers() * engine.efficiency().decodeOverheadMsPerLayer().of(device) / 1000;
         double weights = model.weightBytesReadPerStep(parallel) / (bandwidthEfficiency * bandwidth);
-        double kv = model.model().kvCacheBytes(depth, kvType) / (kvEfficiency * bandwidth);
-        double memoryStep = overhead + weights + parallel * kv;
-        double computeStep = parallel * (2 * model.model().activeParamsB() * 1e9 + model.model().attentionFlopsPerToken(depth))
-                / (computeEfficiency * device.fp16Tflops() * 1e12 * gpuScale(device, engine));
+        double perRequest = m.attentionKvBytes(depth, kvType, engine.decompressedMlaCache()) / (kvEfficiency * bandwidth)
+                + m.stateBytesReadAndWrittenPerToken() / (bandwidthEfficiency * bandwidth);
+        double memoryStep = overhead + weights + parallel * perRequest;
+        // Batched decode runs matrix-vector kernels, not the grouped expert matmuls of prefill: no expert penalty.
+        double computeStep = parallel * (m.denseFlopsPerToken(depth) + m.expertFlopsPerToken())
+                / (device.fp16Tflops() * 1e12 * gpuScale(device, engine) * computeEfficiency);
         return parallel / Math.max(memoryStep, computeStep);
     }
 
     /** Prefill tokens per second of one chunk at {@code depth}. */
     static double prefill(Device device, ModelChoice model, Engine engine, long depth, double computeEfficiency) {
-        double flops = 2 * model.model().activeParamsB() * 1e9 + model.model().attentionFlopsPerToken(depth);
-        double moe = model.model().moe() ? engine.efficiency().moePrefillFactor() : 1;
-        return computeEfficiency * moe * device.fp16Tflops() * 1e12 * gpuScale(device, engine) / flops;
+        return 1 / prefillSecondsPerToken(device, model, engine, depth, computeEfficiency);
+    }
+
+    /**
+     * Seconds of compute per prompt token: the dense FLOPs (attention, linear attention, always-active weights) at
+     * the compute efficiency, the routed experts' FLOPs at that times the experts' share (small matmuls when a
+     * batch spreads over many experts), both slowed by the quantization's prefill factor (dequantizing costs compute).
+     */
+    private static double prefillSecondsPerToken(Device device, ModelChoice model, Engine engine, long depth, double computeEfficiency) {
+        Engine.Efficiency e = engine.efficiency();
+        double flops = device.fp16Tflops() * 1e12 * gpuScale(device, engine) * computeEfficiency
+                * e.quantizationPrefillFactor(model.quantization().id());
+        double expertFlops = model.model().expertFlopsPerToken();
+        double expertSeconds = expertFlops == 0 ? 0
+                : expertFlops / (flops * e.moeExpertEfficiency(device, model.model().tokensPerExpert(e.prefillBatchTokens())));
+        return model.model().denseFlopsPerToken(depth) / flops + expertSeconds;
     }
 
     private static double gpuScale(Device device, Engine engine) {

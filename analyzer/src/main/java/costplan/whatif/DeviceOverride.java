@@ -47,7 +47,7 @@ public record DeviceOverride(Double purchaseUsd, Double idleWatts, Double loadWa
         if (purchaseUsd != null && d.rented())
             throw new IllegalArgumentException(d.id() + " is rented, not bought: set rentalUsdPerHour instead of purchaseUsd");
         boolean priced = purchaseUsd != null;
-        return new Device(d.id(), d.name(), d.kind(), d.platform(), d.chip(), d.formFactor(), d.memoryGb(),
+        return new Device(d.id(), d.name(), d.kind(), d.platform(), d.chip(), d.formFactor(), d.chipClass(), d.memoryGb(),
                 d.usableMemoryShare(), d.memoryBandwidthGBps(), d.fp16Tflops(), d.gpuCount(),
                 idleWatts != null ? idleWatts : d.idleWatts(), loadWatts != null ? loadWatts : d.loadWatts(),
                 priced ? purchaseUsd : d.priceNewUsd(), d.priceNewDate(), priced ? null : d.priceNewRangeUsd(),

@@ -20,8 +20,8 @@ class CatalogTest {
         CatalogReader.Result result = CatalogReader.bundled();
         assertThat(result.problems()).isEmpty();
         assertThat(result.unsourced()).isEmpty();
-        assertThat(result.files()).isEqualTo(66 + 6); // 66 device, model and engine files; 4 quality files, tool-calling.json, tokenizers.json
-        assertThat(result.catalog().devices()).hasSize(28);
+        assertThat(result.files()).isEqualTo(76 + 6); // 76 device, model and engine files; 4 quality files, tool-calling.json, tokenizers.json
+        assertThat(result.catalog().devices()).hasSize(38);
         assertThat(result.catalog().models()).hasSizeGreaterThanOrEqualTo(25);
         assertThat(result.catalog().engines()).extracting(Engine::id).containsExactly("llama-cpp", "mlx", "ollama", "vllm");
     }
@@ -58,13 +58,26 @@ class CatalogTest {
     }
 
     @Test
-    void efficiencyFactorsUseTheChipThenThePlatformThenTheDefault() {
+    void efficiencyFactorsUseTheChipThenItsClassThenThePlatformThenTheDefault() {
         Catalog catalog = Catalog.bundled();
         EfficiencyFactor decode = catalog.engine("llama-cpp").efficiency().decodeBandwidth();
-        assertThat(decode.of(catalog.device("rtx-4090"))).isEqualTo(0.763);
-        assertThat(decode.calibratedOn(catalog.device("rtx-4090"))).isTrue();
-        Range range = decode.rangeOf(catalog.device("rtx-4090"));
-        assertThat(range.low()).isCloseTo(0.763 * 0.55 / 0.75, org.assertj.core.data.Offset.offset(1e-9));
+        Device rtx = catalog.device("rtx-4090");
+        assertThat(decode.sourceOf(rtx)).isEqualTo(EfficiencyFactor.Source.CHIP);
+        assertThat(decode.calibratedOn(rtx)).isTrue();
+        // H200 has no rows: the median of the data-centre chips that do (A100 SXM, H100 SXM).
+        Device h200 = catalog.device("rented-h200-runpod");
+        assertThat(decode.sourceOf(h200)).isEqualTo(EfficiencyFactor.Source.CLASS);
+        assertThat(decode.of(h200)).isEqualTo(decode.fitted().byClass().get("nvidia-cuda/datacentre"));
+        // MLX has no row on the M4 Max but rows on the M3 Ultra 60c: fitted on the class of Apple chips.
+        EfficiencyFactor mlx = catalog.engine("mlx").efficiency().decodeBandwidth();
+        assertThat(mlx.sourceOf(catalog.device("mac-studio-m4-max-128gb"))).isEqualTo(EfficiencyFactor.Source.CLASS);
+        // A CPU has no rows at all: the engine file's estimate for the platform.
+        EfficiencyFactor ollama = catalog.engine("ollama").efficiency().decodeBandwidth();
+        assertThat(ollama.sourceOf(rtx)).isEqualTo(EfficiencyFactor.Source.ESTIMATE);
+        assertThat(ollama.of(rtx)).isEqualTo(0.68);
+        Range range = decode.rangeOf(rtx);
+        // The default's P10 spread (0.55 around 0.75) around the chip's value.
+        assertThat(range.low()).isCloseTo(decode.of(rtx) * 0.55 / 0.75, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -94,7 +107,7 @@ class CatalogTest {
                 "devices/rtx-4090.json: memoryBandwidthGBps: expected GB/s per GPU between 10 and 20000 but was -5",
                 "engines/mlx.json: id: expected 'mlx' (the file name without .json) but was 'MLX'");
         assertThat(result.problems()).anyMatch(p -> p.file().equals("models/broken.json") && p.message().startsWith("not valid JSON at line 1"));
-        assertThat(result.catalog().devices()).hasSize(27);
+        assertThat(result.catalog().devices()).hasSize(37);
         assertThatThrownBy(() -> Catalog.load(dir)).isInstanceOf(CatalogException.class).hasMessageContaining("5 problems");
     }
 

@@ -121,6 +121,6 @@ class WhatifCommandTest {
             System.setOut(original);
         }
         assertThat(code).isZero();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("devices: 28").contains("baseline: api");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("devices: 38").contains("baseline: api");
     }
 }
