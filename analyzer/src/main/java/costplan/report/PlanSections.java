@@ -62,8 +62,7 @@ public final class PlanSections {
     /** "73.4, can do 62 % of your requests, tool calls: none known" */
     private static String quality(OptionPlan o) {
         var q = o.quality();
-        String score = q.localScore() == null ? "unknown" : String.format(Locale.ROOT, q.known() ? "%.1f" : "~%.0f (estimate)", q.localScore());
-        return score + ", can do " + ReportFormats.percent(o.capableShare()) + " of your requests, tool calls: "
+        return costplan.whatif.PlanTables.score(q) + ", can do " + ReportFormats.percent(o.capableShare()) + " of your requests, tool calls: "
                 + q.toolCallingRisk().id().replace('-', ' ');
     }
 
