@@ -152,6 +152,11 @@ final class PlanJsonView {
         n.put("capableShare", q.capableShare());
         n.putPOJO("costWeightedShare", q.costShare());
         n.put("toolCallingRisk", q.toolCallingRisk().id());
+        ObjectNode tokenizer = n.putObject("tokenizer");
+        tokenizer.put("family", q.tokenizer().family());
+        tokenizer.put("tokensPerClaudeToken", q.tokenizer().tokensPerClaudeToken());
+        tokenizer.putPOJO("range", q.tokenizer().range());
+        tokenizer.put("estimate", q.tokenizer().estimate());
         return n;
     }
 

@@ -81,6 +81,9 @@ final class PlanTextView {
                     c.localScore() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.localScore()), c.harness() == null ? "-" : c.harness(),
                     Formats.percent(c.capableShare()), c.basis());
         shares.print(out);
+        var tokenizer = best.quality().tokenizer();
+        out.printf(Locale.ROOT, "Its tokenizer cuts a Claude token into %.2f tokens (%.2f to %.2f%s), which scales the replayed work.%n",
+                tokenizer.tokensPerClaudeToken(), tokenizer.range().low(), tokenizer.range().high(), tokenizer.estimate() ? ", an estimate" : "");
         var e = best.expected();
         out.printf(Locale.ROOT, "First month: electricity $%,.2f (%,.0f kWh), rental $%,.2f, requests still sent to the cloud $%,.2f; "
                 + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.energyKwhPerMonth(),

@@ -1,5 +1,6 @@
 package costplan.plan;
 
+import costplan.catalog.TokenizerRatio;
 import costplan.catalog.ToolCallingRisk;
 
 import java.util.List;
@@ -17,10 +18,11 @@ import java.util.List;
  * @param capableShare the request-weighted share of the trace the local model can take over
  * @param costShare the cost-weighted share, with its range: what moves the money, sampled in the Monte Carlo
  * @param toolCallingRisk known problems of the model with coding-agent harnesses on the option's engine
+ * @param tokenizer the model's tokens per Claude token, which scales the replayed work
  */
 public record QualityEstimate(String benchmark, String harness, Double localScore, String localBasis,
                               List<CloudModelShare> byCloudModel, double capableShare, Uncertain costShare,
-                              ToolCallingRisk toolCallingRisk) {
+                              ToolCallingRisk toolCallingRisk, TokenizerRatio tokenizer) {
 
     public QualityEstimate {
         byCloudModel = List.copyOf(byCloudModel);

@@ -101,7 +101,7 @@ public final class QualityRule {
                 : Uncertain.fixed(mode);
         return new QualityEstimate(BENCHMARK, local.map(LocalScore::harness).orElse(null),
                 local.map(l -> l.score().mode()).orElse(null), local.map(LocalScore::basis).orElse("no coding score"),
-                rows, mode, costShare, quality.toolCallingRisk(localModel, engine));
+                rows, mode, costShare, quality.toolCallingRisk(localModel, engine), quality.tokenizer(localModel));
     }
 
     /** Returns the tokens per Claude token of {@code localModel}'s tokenizer family. */
