@@ -102,6 +102,24 @@ class PriceBookTest {
     }
 
     @Test
+    void pricesGeminiFlashAtItsIntroductoryRateUntilTheEndOf2026AndDoubleAfter() {
+        PriceBook google = PriceBook.bundled("google");
+        for (String model : List.of("gemini-3.6-flash", "gemini-3.7-flash", "gemini-3.8-flash")) {
+            UsageRecord lastIntroDay = UsageRecord.ofRequest("gemini", Instant.parse("2026-12-31T23:00:00Z"), model, "/p", "s",
+                    null, null, new TokenCounts(1_000, 2_000, 0, 10_000), 0, 0, 0, null, false, false, List.of(), null, null);
+            UsageRecord newYear = UsageRecord.ofRequest("gemini", Instant.parse("2027-01-01T01:00:00Z"), model, "/p", "s",
+                    null, null, new TokenCounts(1_000, 2_000, 0, 10_000), 0, 0, 0, null, false, false, List.of(), null, null);
+            // Google's page: $0.75 input, $3.75 output, $0.075 cache read through 2026-12-31; $1.50, $7.50, $0.15 from 2027.
+            assertThat(google.costOf(lastIntroDay).orElseThrow().amount()).as(model).isEqualByComparingTo(usd(
+                    (1_000 * 0.75 + 2_000 * 3.75 + 10_000 * 0.075) / 1_000_000));
+            assertThat(google.costOf(newYear).orElseThrow().amount()).as(model).isEqualByComparingTo(usd(
+                    (1_000 * 1.50 + 2_000 * 7.50 + 10_000 * 0.15) / 1_000_000));
+        }
+        assertThat(google.priceOn("gemini-3.7-flash", LocalDate.of(2026, 8, 12))).as("before GA").isEmpty();
+        assertThat(google.priceOn("gemini-3.8-flash", LocalDate.of(2026, 9, 2))).isPresent();
+    }
+
+    @Test
     void billsFiveMinuteWritesAsInputWhenTheModelHasNoWritePrice() {
         PriceBook all = PriceBook.bundled();
         UsageRecord r = UsageRecord.ofRequest("codex", Instant.parse("2026-01-05T10:00:00Z"), "gpt-5", "/p", "s", null, null,
