@@ -22,12 +22,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The options that choose which usage to read and how to price it, shared by the commands that read logs. */
 final class UsageOptions {
+    /** Where usage usually is, for the hint after "no usage found". */
+    static final String WHERE_LOGS_ARE = "Claude Code writes its logs to ~/.claude/projects or ~/.config/claude/projects"
+            + " (or $" + ClaudeLogLocations.CONFIG_DIR_VARIABLE + "), Codex to ~/.codex/sessions (or $"
+            + CodexLocations.HOME_VARIABLE + "); provider exports are the usage and cost files downloaded from the Anthropic,"
+            + " OpenAI or OpenRouter consoles. Give such folders or files as PATH.";
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -90,8 +97,7 @@ final class UsageOptions {
         ProgressLine progress = new ProgressLine(err, environment);
         Usage usage = query.read(environment.clock(), progress);
         progress.finish();
-        for (Path file : usage.ignored())
-            err.println("costplan: note: " + file + ": not a usage source costplan reads; ignored");
+        reportIgnored(usage.ignored(), err);
         ImportSummary imported = usage.imported();
         reportProblems(imported, err);
         if (strict && imported.skippedAnything()) {
@@ -99,8 +105,24 @@ final class UsageOptions {
             return Optional.empty();
         }
         if (imported.filesRead() == 0 && imported.skippedAnything()) return Optional.empty();
+        if (usage.reconciled().records().isEmpty()) {
+            err.println("costplan: error: no usage found in " + String.join(", ", sources.stream().map(Path::toString).toList())
+                    + " (" + Formats.count(imported.filesRead()) + " files read, none with a request or usage row)");
+            err.println("costplan: hint: " + WHERE_LOGS_ARE);
+            return Optional.empty();
+        }
         for (SourceOverlap overlap : usage.reconciled().overlaps()) err.println("costplan: warning: " + overlap.message());
         return Optional.of(usage);
+    }
+
+    /** Says once per folder which files were not read, since none of the formats fits their content. */
+    private static void reportIgnored(List<Path> ignored, PrintWriter err) {
+        Map<Path, List<String>> byFolder = new LinkedHashMap<>();
+        for (Path file : ignored)
+            byFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(String.valueOf(file.getFileName()));
+        byFolder.forEach((folder, names) -> err.println("costplan: note: not read, not a usage format costplan knows: "
+                + (folder == null ? "" : folder + java.io.File.separator) + (names.size() == 1 ? names.get(0)
+                : "{" + String.join(", ", names) + "}")));
     }
 
     /** Where Claude Code and Codex write their logs on this machine. */

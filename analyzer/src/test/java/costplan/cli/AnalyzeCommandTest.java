@@ -130,6 +130,37 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void readsEverySourceFoundInAFolderOfSourcesAndNamesWhatItDidNotRead() throws IOException {
+        CliRun r = run("analyze", "--json", "--timezone", "UTC", "--by", "source", sample(""));
+        JsonNode sources = new ObjectMapper().readTree(r.out()).get("sources");
+        assertThat(sources.findValuesAsText("source")).contains("claude-code", "codex", "anthropic-usage-report",
+                "openai-usage", "openrouter-generations-csv");
+        // samples/claude: 36 requests; samples/codex: 6 turns (samples/codex-truth.json).
+        assertThat(sources.findValues("source").stream().filter(n -> n.asText().equals("claude-code")).count()).isEqualTo(1);
+        assertThat(r.err()).contains("not read, not a usage format costplan knows: " + sample("scenarios")
+                + java.io.File.separator + "{000-fallback-when-limits-hit.yaml");
+    }
+
+    @Test
+    void anEmptyFolderOrOneWithNothingReadableIsBadInputWithAHintWhereLogsAre() throws IOException {
+        Path empty = Files.createDirectories(home.resolve("empty"));
+        Path notes = Files.createDirectories(home.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "buy milk\n");
+        for (Path folder : java.util.List.of(empty, notes)) {
+            for (String[] args : java.util.List.of(new String[]{"analyze", folder.toString()},
+                    new String[]{"analyze", folder.toString(), "--report", home.resolve("u.html").toString()},
+                    new String[]{"report", folder.toString(), "--out", home.resolve("r.html").toString()},
+                    new String[]{"plan", folder.toString()})) {
+                CliRun r = run(args);
+                assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+                assertThat(r.err()).as(String.join(" ", args)).contains("costplan: error: no usage found in " + folder)
+                        .contains("costplan: hint: Claude Code writes its logs to ~/.claude/projects");
+            }
+        }
+        assertThat(Files.exists(home.resolve("u.html"))).isFalse();
+    }
+
+    @Test
     void readsSeveralSourcesAtOnceAndGroupsThemBySource() throws IOException {
         CliRun r = run("analyze", "--json", "--timezone", "UTC", "--by", "source", sample("codex"),
                 sample("exports/openrouter-activity.csv"));

@@ -38,6 +38,9 @@ public final class UsageFormats {
             Map.entry(OpenRouterActivityJsonImporter.NAME, "openrouter"),
             Map.entry(OpenRouterDailyCsvImporter.NAME, "openrouter"));
 
+    /** How deep folders of sources are looked into (a home folder holds {@code .claude/} one level down). */
+    private static final int MAX_SOURCE_FOLDER_DEPTH = 2;
+
     private UsageFormats() {
     }
 
@@ -94,10 +97,12 @@ public final class UsageFormats {
     }
 
     /**
-     * Returns which format reads each of {@code sources} ({@code forced} when not null). A folder is Codex sessions or
-     * Claude Code logs when it looks like one (a {@code projects/} folder or {@code .jsonl} files); any other folder
-     * is a folder of exports, and each file directly in it is told apart on its own. A path that does not exist goes
-     * to the Claude Code importer, which reports it.
+     * Returns which format reads each of {@code sources} ({@code forced} when not null). A folder that holds a Claude
+     * config folder or a Codex home beside other things (such as {@code samples/}, with {@code claude/}, {@code codex/}
+     * and {@code exports/}) is a folder of sources: each thing in it is told apart on its own, a sub-folder by these
+     * same rules. Otherwise a folder is Codex sessions or Claude Code logs when it looks like one (a {@code projects/}
+     * folder or {@code .jsonl} files); any other folder is a folder of exports, and each file directly in it is told
+     * apart on its own. A path that does not exist goes to the Claude Code importer, which reports it.
      *
      * @throws IllegalArgumentException naming a file given by name that no format reads
      */
@@ -105,23 +110,47 @@ public final class UsageFormats {
         Map<String, UsageImporter> importers = new LinkedHashMap<>();
         Map<UsageImporter, List<Path>> assigned = new LinkedHashMap<>();
         List<Path> ignored = new ArrayList<>();
-        for (Path source : sources) {
-            List<Path> files = forced == null && isExportFolder(source) ? filesIn(source) : List.of(source);
-            for (Path file : files) {
-                UsageImporter importer = forced != null ? forced : !Files.exists(file) ? new ClaudeCodeLogImporter()
-                        : detect(file).orElse(null);
-                if (importer == null && !file.equals(source)) {
-                    ignored.add(file);
-                    continue;
-                }
-                if (importer == null)
-                    throw new IllegalArgumentException(file + ": not a format costplan reads (its content matches none of "
-                            + names() + "); give --format NAME to read it as one of them");
-                importer = importers.computeIfAbsent(importer.name(), n -> forced != null ? forced : named(n));
-                assigned.computeIfAbsent(importer, i -> new ArrayList<>()).add(file);
-            }
-        }
+        for (Path source : sources) assign(source, true, forced, importers, assigned, ignored, 0);
         return new Assignment(assigned, ignored);
+    }
+
+    private static void assign(Path source, boolean givenByName, UsageImporter forced, Map<String, UsageImporter> importers,
+                               Map<UsageImporter, List<Path>> assigned, List<Path> ignored, int depth) {
+        if (forced == null && depth < MAX_SOURCE_FOLDER_DEPTH && isFolderOfSources(source)) {
+            for (Path inside : entriesIn(source)) assign(inside, false, null, importers, assigned, ignored, depth + 1);
+            return;
+        }
+        List<Path> files = forced == null && isExportFolder(source) ? filesIn(source) : List.of(source);
+        for (Path file : files) {
+            UsageImporter importer = forced != null ? forced : !Files.exists(file) ? new ClaudeCodeLogImporter()
+                    : detect(file).orElse(null);
+            if (importer == null && !(givenByName && file.equals(source))) {
+                ignored.add(file);
+                continue;
+            }
+            if (importer == null)
+                throw new IllegalArgumentException(file + ": not a format costplan reads (its content matches none of "
+                        + names() + "); give --format NAME to read it as one of them");
+            importer = importers.computeIfAbsent(importer.name(), n -> forced != null ? forced : named(n));
+            assigned.computeIfAbsent(importer, i -> new ArrayList<>()).add(file);
+        }
+    }
+
+    /** Whether {@code source} is a folder holding a Claude config folder or a Codex home, rather than being one. */
+    private static boolean isFolderOfSources(Path source) {
+        if (!Files.isDirectory(source) || Files.isDirectory(source.resolve("projects"))
+                || Files.isDirectory(source.resolve("sessions")) || Files.isDirectory(source.resolve("archived_sessions")))
+            return false;
+        return entriesIn(source).stream().anyMatch(inside -> Files.isDirectory(inside.resolve("projects"))
+                || Files.isDirectory(inside.resolve("sessions")) || Files.isDirectory(inside.resolve("archived_sessions")));
+    }
+
+    private static List<Path> entriesIn(Path folder) {
+        try (Stream<Path> inside = Files.list(folder)) {
+            return inside.filter(p -> !p.getFileName().toString().startsWith(".") || Files.isDirectory(p)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static boolean isExportFolder(Path source) {
