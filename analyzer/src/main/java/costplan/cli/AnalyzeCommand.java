@@ -53,6 +53,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean csv;
     }
 
+    @Option(names = "--breakdown",
+            description = "With --csv: one row per group and model instead of one row per group. Default: one row per group.")
+    private boolean breakdown;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write a self-contained HTML report to FILE (charts inline, nothing fetched).")
     private Path report;
@@ -77,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.of(usage.imported(), usage.reconciled(), usage.ledger(), usage.prices(), grouping);
         if (format.json) AnalyzeJsonView.print(analysis, out);
-        else if (format.csv) AnalyzeCsvView.print(analysis, out);
+        else if (format.csv) AnalyzeCsvView.print(analysis, breakdown, out);
         else AnalyzeTextView.print(analysis, out);
         out.flush();
         if (report != null) reportOptions.write(report, usage, input, spec, environment, err);

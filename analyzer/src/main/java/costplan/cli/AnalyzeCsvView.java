@@ -6,25 +6,32 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes an {@link Analysis} as CSV: one row per group and model, then one row per group, then the total. */
+/**
+ * Writes an {@link Analysis} as CSV with one kind of row, so that summing a column gives the total: one row per group,
+ * or with {@code breakdown} one row per group and model (as ccusage's {@code --breakdown}). No subtotal or total rows.
+ */
 final class AnalyzeCsvView {
     private AnalyzeCsvView() {
     }
 
-    static void print(Analysis a, PrintWriter out) {
-        out.println(String.join(",", a.grouping().jsonKeyName(), "model", "requests", "inputTokens", "outputTokens",
+    static void print(Analysis a, boolean breakdown, PrintWriter out) {
+        List<String> header = new ArrayList<>(List.of(a.grouping().jsonKeyName()));
+        if (breakdown) header.add("model");
+        header.addAll(List.of("requests", "inputTokens", "outputTokens",
                 "cacheCreationTokens", "cacheCreation5mTokens", "cacheCreation1hTokens", "cacheReadTokens",
                 "totalTokens", "cacheHitRate", "computedCostUsd", "unpricedRequests", "reportedCostUsd",
                 "webSearchRequests", "subAgentRequests", "fastRequests"));
+        out.println(String.join(",", header));
         for (UsageGroup g : a.groups()) {
-            for (UsageGroup m : g.byModel()) row(out, g.key(), m.key(), m);
-            row(out, g.key(), "", g);
+            // A per-model group is its own breakdown.
+            if (breakdown) for (UsageGroup m : g.byModel().isEmpty() ? List.of(g) : g.byModel()) row(out, List.of(g.key(), m.key()), m);
+            else row(out, List.of(g.key()), g);
         }
-        row(out, "total", "", a.total());
     }
 
-    private static void row(PrintWriter out, String key, String model, UsageGroup g) {
-        List<String> cells = new ArrayList<>(List.of(quote(key), quote(model), Long.toString(g.requests()),
+    private static void row(PrintWriter out, List<String> keys, UsageGroup g) {
+        List<String> cells = new ArrayList<>(keys.stream().map(AnalyzeCsvView::quote).toList());
+        cells.addAll(List.of(Long.toString(g.requests()),
                 Long.toString(g.tokens().inputTokens()), Long.toString(g.tokens().outputTokens()),
                 Long.toString(g.tokens().cacheCreationTokens()), Long.toString(g.cacheCreation5mTokens()),
                 Long.toString(g.cacheCreation1hTokens()), Long.toString(g.tokens().cacheReadTokens()),

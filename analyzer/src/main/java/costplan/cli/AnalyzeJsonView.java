@@ -7,17 +7,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import costplan.importers.ImportProblem;
 import costplan.ledger.CacheStats;
+import costplan.importers.UsageRecord;
+import costplan.ledger.Grouping;
 import costplan.ledger.UsageGroup;
+import costplan.ledger.UsageLedger;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes an {@link Analysis} as JSON. Groups use the field names of ccusage's {@code daily --json --breakdown}
  * ({@code inputTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns[].modelName}, {@code totals}…)
- * so scripts written for it keep working; costplan's own fields come after them.
+ * so scripts written for it keep working; costplan's own fields come after them. Sessions also get ccusage's
+ * {@code projectPath}, {@code firstActivity} and {@code lastActivity}.
  */
 final class AnalyzeJsonView {
+    /** ccusage's form of a session's first and last activity: UTC, milliseconds, {@code Z}. */
+    private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -28,9 +41,16 @@ final class AnalyzeJsonView {
     static void print(Analysis a, PrintWriter out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode groups = root.putArray(a.grouping().jsonArrayName());
+        Map<String, SessionSpan> sessions = a.grouping() == Grouping.SESSION ? SessionSpan.of(a.ledger()) : Map.of();
         for (UsageGroup g : a.groups()) {
             ObjectNode node = groups.addObject();
             node.put(a.grouping().jsonKeyName(), g.key());
+            SessionSpan span = sessions.get(g.key());
+            if (span != null) {
+                node.put("projectPath", span.project());
+                node.put("firstActivity", ACTIVITY_TIME.format(span.first()));
+                node.put("lastActivity", ACTIVITY_TIME.format(span.last()));
+            }
             putFigures(node, g, "totalCost");
             ArrayNode models = node.putArray("modelsUsed");
             g.models().forEach(models::add);
@@ -104,6 +124,18 @@ final class AnalyzeJsonView {
                     .put("kind", p.kind().label()).put("detail", p.detail());
         JSON.writeValue(out, root);
         out.println();
+    }
+
+    /** A session's project (that of its first request) and the times of its first and last requests. */
+    private record SessionSpan(String project, Instant first, Instant last) {
+        static Map<String, SessionSpan> of(UsageLedger ledger) {
+            Map<String, SessionSpan> spans = new HashMap<>();
+            // Records are in time order, so the first one seen of a session is its first request.
+            for (UsageRecord r : ledger.records())
+                spans.merge(r.sessionId(), new SessionSpan(r.project(), r.timestamp(), r.timestamp()),
+                        (was, next) -> new SessionSpan(was.project(), was.first(), next.last()));
+            return spans;
+        }
     }
 
     private static void putFigures(ObjectNode node, UsageGroup g, String costField) {

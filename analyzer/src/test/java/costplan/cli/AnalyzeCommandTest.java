@@ -110,10 +110,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void writesCsvWithOneRowPerGroupAndModel() {
+    void writesCsvWithOneRowPerGroupOrWithBreakdownOnePerGroupAndModel() {
         CliRun r = run("analyze", "--csv", "--by", "month", "--timezone", "UTC");
-        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("month,model,requests,inputTokens");
-        assertThat(r.out()).contains("2026-01,,3,35,305,3000,3000,0,30000,33340,");
+        // m1 + m2 + m3: input 10 + 20 + 5, output 100 + 200 + 5, cache writes 1,000 + 2,000, reads 10,000 + 20,000.
+        assertThat(r.out().lines().toList()).hasSize(2);
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("month,requests,inputTokens");
+        assertThat(r.out()).contains("2026-01,3,35,305,3000,3000,0,30000,33340,");
+        CliRun breakdown = run("analyze", "--csv", "--breakdown", "--by", "month", "--timezone", "UTC");
+        assertThat(breakdown.out().lines().toList()).hasSize(1 + 3);
+        assertThat(breakdown.out().lines().findFirst().orElseThrow()).startsWith("month,model,requests,inputTokens");
+        assertThat(breakdown.out()).contains("2026-01,claude-haiku-4-5-20251001,1,20,200,2000,2000,0,20000,22220,");
     }
 
     @Test

@@ -284,7 +284,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             plausible.check(at, e.timestamp);
             TokenCounts tokens = new TokenCounts(e.inputTokens, e.outputTokens, e.cacheCreationTotal(), e.cacheReadTokens);
             boolean subAgent = e.sidechain || e.embeddedProgressCopy || file.subAgentFile();
-            String project = e.cwd != null && !e.cwd.isBlank() ? e.cwd : file.folderProject();
+            String project = ClaudeProjectFolder.project(file.folderProject(), e.cwd == null || e.cwd.isBlank() ? null : e.cwd);
             String session = e.sessionId != null && !e.sessionId.isBlank() ? e.sessionId : sessionFromFileName();
             List<String> tools = e.toolNames.isEmpty() ? List.of() : sortedDistinct(e.toolNames);
             UsageRecord record = UsageRecord.ofRequest(NAME, at, shared(e.model), shared(project), shared(session),

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param source the importer that produced it, e.g. {@code claude-code}; {@code --by source} groups by it
  * @param timestamp when the response was logged, or the start of the bucket an aggregated record sums
  * @param model the provider's model id, e.g. {@code claude-sonnet-4-5-20250929}
- * @param project the project's working directory ({@code cwd}), or the log folder's name when the log has none
+ * @param project the project: for Claude Code the directory its log folder is named after (a {@code cwd} in a
+ *                sub-folder counts for the project), or the log folder's name when no {@code cwd} matches it
  * @param sessionId the session the request belongs to (or {@link #NO_SESSION})
  * @param requestId the provider's request id, or null when the log has none
  * @param messageId the provider's message id, or null when the log has none
