@@ -1,5 +1,7 @@
 package costplan.catalog;
 
+import costplan.internal.ClosestIds;
+
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import costplan.importers.Usd;
 import costplan.importers.UsageRecord;
+import costplan.internal.ClosestIds;
 import costplan.ledger.RequestPricer;
 
 import java.io.IOException;
@@ -277,9 +278,7 @@ public final class PriceBook implements RequestPricer {
 
     /** Returns up to three known ids that are spelled most like {@code model}, for warnings. */
     public List<String> closestIds(String model) {
-        return canonicalIds.keySet().stream()
-                .sorted(Comparator.comparingInt((String id) -> editDistance(id, model)).thenComparing(id -> id))
-                .limit(3).toList();
+        return ClosestIds.to(model, canonicalIds.keySet());
     }
 
     /** Returns every model id of the book (not its aliases), sorted. */
@@ -349,22 +348,5 @@ public final class PriceBook implements RequestPricer {
         if (id == null) id = canonicalIds.get(own.replace('.', '-'));
         if (id == null) id = canonicalIds.get(ClaudeSlug.VERSION_BEFORE_FAMILY.matcher(own).replaceFirst("claude-$2-$1").replace('.', '-'));
         return id;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

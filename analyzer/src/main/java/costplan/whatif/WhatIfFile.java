@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import costplan.catalog.Catalog;
-import costplan.catalog.ClosestIds;
+import costplan.internal.ClosestIds;
 import costplan.catalog.UnknownIdException;
 import costplan.workload.DailyWorkload;
 import costplan.workload.SyntheticWorkload;

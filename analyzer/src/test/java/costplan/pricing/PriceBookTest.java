@@ -48,6 +48,13 @@ class PriceBookTest {
     }
 
     @Test
+    void suggestsIdsThatStartWithOrContainWhatWasTypedBeforeIdsSpelledAlike() {
+        assertThat(PRICES.closestIds("haiku")).hasSize(3).allMatch(id -> id.contains("haiku"));
+        assertThat(PRICES.closestIds("claude-opus")).hasSize(3).allMatch(id -> id.startsWith("claude-opus"));
+        assertThat(PriceBook.bundled().closestIds("Gemini-3.7")).first().isEqualTo("gemini-3.7-flash");
+    }
+
+    @Test
     void billsEveryTokenOfARequestAboveTwoHundredThousandAtTheLongContextRate() {
         UsageRecord over = request("claude-sonnet-4-5-20250929", "2026-01-05T10:00:00Z", 10, 1_000, 0, 1_000, 199_000, false, 0);
         assertThat(over.tokens().promptTokens()).isEqualTo(200_010);

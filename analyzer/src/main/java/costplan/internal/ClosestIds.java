@@ -1,19 +1,34 @@
-package costplan.catalog;
+package costplan.internal;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
-/** Suggests the known ids spelled most like a mistyped one. */
+/**
+ * Suggests the known ids closest to one that is not known: first those that start with what was typed, then those
+ * that contain it (any case; {@code haiku} finds {@code claude-haiku-4-5}), then those spelled most like it.
+ */
 public final class ClosestIds {
     private ClosestIds() {
     }
 
-    /** Returns up to three of {@code known} closest to {@code wanted} by edit distance, ties alphabetical. */
+    /**
+     * Returns up to three of {@code known}: those starting with {@code wanted}, then containing it, then the rest;
+     * in each, by edit distance, ties alphabetical.
+     */
     public static List<String> to(String wanted, Collection<String> known) {
+        String typed = wanted.toLowerCase(Locale.ROOT);
         return known.stream()
-                .sorted(Comparator.comparingInt((String id) -> editDistance(id, wanted)).thenComparing(id -> id))
+                .sorted(Comparator.comparingInt((String id) -> match(id.toLowerCase(Locale.ROOT), typed))
+                        .thenComparingInt(id -> editDistance(id, wanted)).thenComparing(id -> id))
                 .limit(3).toList();
+    }
+
+    /** 0 when {@code id} starts with {@code typed}, 1 when it contains it, 2 otherwise. */
+    private static int match(String id, String typed) {
+        if (typed.isEmpty()) return 2;
+        return id.startsWith(typed) ? 0 : id.contains(typed) ? 1 : 2;
     }
 
     static int editDistance(String a, String b) {
