@@ -2,6 +2,7 @@ package costplan.report;
 
 import costplan.catalog.KvCacheType;
 import costplan.fit.EngineOverhead;
+import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.replay.LocalOption;
@@ -44,7 +45,7 @@ final class PlanCharts {
     }
 
     private static String label(OptionPlan o) {
-        return o.option().device().id() + " / " + o.option().model();
+        return OptionLabels.shortLabel(o.option());
     }
 
     /** Cumulative cost month by month of the baseline and each option (purchase first, then running costs). */
@@ -53,9 +54,10 @@ final class PlanCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries baseline = new XYSeries(plan.baseline().name());
         for (int m = 0; m <= life; m++) baseline.add(m, plan.baseline().monthlyUsd() * m);
-        data.addSeries(baseline);
-        for (OptionPlan o : shown) {
-            XYSeries s = new XYSeries(label(o));
+        List<String> labels = OptionLabels.ofPlans(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            OptionPlan o = shown.get(i);
+            XYSeries s = new XYSeries(labels.get(i));
             double running = o.expected().firstMonthElectricityUsd() + o.expected().firstMonthCloudUsd() + o.expected().firstMonthRentalUsd();
             double purchase = o.option().device().purchaseUsd();
             for (int m = 0; m <= life; m++) s.add(m, purchase + running * m);
@@ -131,8 +133,10 @@ final class PlanCharts {
         XYSeries baseline = new XYSeries(plan.baseline().name());
         for (int i = 0; i <= 30; i++) baseline.add(tokens * i / 10, plan.baseline().monthlyUsd() * i / 10);
         data.addSeries(baseline);
-        for (OptionPlan o : shown) {
-            XYSeries s = new XYSeries(label(o));
+        List<String> labels = OptionLabels.ofPlans(shown);
+        for (int k = 0; k < shown.size(); k++) {
+            OptionPlan o = shown.get(k);
+            XYSeries s = new XYSeries(labels.get(k));
             for (int i = 0; i <= 30; i++) s.add(tokens * i / 10, o.costLine().at(i / 10.0));
             data.addSeries(s);
         }
@@ -151,13 +155,15 @@ final class PlanCharts {
     /** What each option holds in memory at its busiest: weights, engine buffers, KV caches, and what is left. */
     static Chart memory(List<OptionPlan> shown) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (OptionPlan o : shown) {
+        List<String> labels = OptionLabels.ofPlans(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            OptionPlan o = shown.get(i);
             LocalOption option = o.option();
             double weights = option.model().weightBytes() / 1e9;
             double buffers = EngineOverhead.bytes(option.model()) / 1e9;
             double kv = Math.max(0, o.replay().memoryHighWaterBytes() - option.fixedBytes()) / 1e9;
             double free = Math.max(0, option.device().usableBytes() / 1e9 - weights - buffers - kv);
-            String key = label(o);
+            String key = labels.get(i);
             data.addValue(weights, "Weights", key);
             data.addValue(buffers, "Engine buffers (estimate)", key);
             data.addValue(kv, "KV caches at the busiest moment", key);

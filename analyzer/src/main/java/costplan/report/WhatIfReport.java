@@ -1,5 +1,6 @@
 package costplan.report;
 
+import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.whatif.PlanTables;
@@ -11,6 +12,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,12 +42,16 @@ public final class WhatIfReport {
     }
 
     private static WhatIfSection.PlanBlock block(PlanResult plan) {
-        List<WhatIfSection.OptionRow> rows = plan.options().stream().map((OptionPlan o) -> new WhatIfSection.OptionRow(
-                o.option().device().id() + " / " + o.option().model(), o.feasible() ? "yes" : "no",
-                String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
-                String.format(Locale.ROOT, "%.0f %%", o.replay().localShareOfRequests() * 100),
-                PlanTables.usd(o.expected().averageMonthlyCostUsd()), PlanTables.usd(o.monthlySavingsUsd().p50()),
-                PlanTables.payback(o))).toList();
+        List<String> labels = OptionLabels.ofPlans(plan.options());
+        List<WhatIfSection.OptionRow> rows = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            OptionPlan o = plan.options().get(i);
+            rows.add(new WhatIfSection.OptionRow(labels.get(i), o.feasible() ? "yes" : "no",
+                    String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
+                    String.format(Locale.ROOT, "%.0f %%", o.replay().localShareOfRequests() * 100),
+                    PlanTables.usd(o.expected().averageMonthlyCostUsd()), PlanTables.usd(o.monthlySavingsUsd().p50()),
+                    PlanTables.payback(o)));
+        }
         return new WhatIfSection.PlanBlock(String.format(Locale.ROOT, "%s ($%,.0f/month)", plan.baseline().name(),
                 plan.baseline().monthlyUsd()), plan.verdict(), rows);
     }

@@ -1,9 +1,11 @@
 package costplan.whatif;
 
 import costplan.internal.TextTable;
+import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 
+import java.util.List;
 import java.util.Locale;
 
 /** A plan as a small text table: each option, whether it keeps up, its monthly cost, savings and payback. */
@@ -15,12 +17,15 @@ public final class PlanTables {
     public static String of(PlanResult plan) {
         TextTable table = new TextTable("option", ">score", ">can do", "keeps up", ">slowdown", ">local", ">$/month",
                 ">savings/month P50", ">payback P50 (P10-P90)");
-        for (OptionPlan o : plan.options())
-            table.row(o.option().device().id() + " / " + o.option().model(), score(o.quality()),
+        List<String> labels = OptionLabels.ofPlans(plan.options());
+        for (int i = 0; i < labels.size(); i++) {
+            OptionPlan o = plan.options().get(i);
+            table.row(labels.get(i), score(o.quality()),
                     String.format(Locale.ROOT, "%.0f %%", o.capableShare() * 100), o.feasible() ? "yes" : "no",
                     String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
                     String.format(Locale.ROOT, "%.0f %%", o.localShare() * 100),
                     usd(o.expected().averageMonthlyCostUsd()), usd(o.monthlySavingsUsd().p50()), payback(o));
+        }
         StringBuilder text = new StringBuilder(plan.verdict()).append('\n');
         if (!plan.options().isEmpty()) text.append(table);
         if (!plan.devicesWithoutOption().isEmpty())

@@ -3,6 +3,7 @@ package costplan.whatif;
 import costplan.catalog.Catalog;
 import costplan.catalog.KvCacheType;
 import costplan.importers.CostplanException;
+import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
 import costplan.plan.OptionSet;
 import costplan.plan.PlanResult;
@@ -81,19 +82,19 @@ public final class WhatIfRunner {
             Workload w = reload ? load(at) : fixed;
             PlanResult plan = plan(at, w, options(at, w), baseline);
             baselineName = plan.baseline().name();
-            for (OptionPlan o : plan.options().stream().sorted(Comparator.comparing(WhatIfRunner::label)).toList()) {
+            List<String> labels = OptionLabels.ofPlans(plan.options());
+            List<Integer> byLabel = java.util.stream.IntStream.range(0, labels.size()).boxed()
+                    .sorted(Comparator.comparing(labels::get)).toList();
+            for (int i : byLabel) {
+                OptionPlan o = plan.options().get(i);
                 var e = o.expected();
-                points.add(new SweepResult.Point(value, label(o), o.feasible(),
+                points.add(new SweepResult.Point(value, labels.get(i), o.feasible(),
                         e.averageMonthlyCostUsd(), e.averageMonthlyCostUsd() + e.averageMonthlySavingsUsd(),
                         o.monthlySavingsUsd().p50(), o.feasible() ? o.paybackMonths().p50() : Double.POSITIVE_INFINITY,
                         o.option().device().rented()));
             }
         }
         return new SweepResult(sweep, baselineName, points);
-    }
-
-    private static String label(OptionPlan o) {
-        return o.option().device().id() + " / " + o.option().model();
     }
 
     Workload load(WhatIf whatIf) {

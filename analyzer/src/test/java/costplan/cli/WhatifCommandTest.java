@@ -26,6 +26,29 @@ class WhatifCommandTest {
     }
 
     @Test
+    void namesTwoOptionsOfTheSameMachineAndModelByWhatTellsThemApart() throws IOException {
+        Path scenario = dir.resolve("policies.yaml");
+        Files.writeString(scenario, String.join("\n",
+                "question: Does keeping the KV cache between turns matter?",
+                "workload:",
+                "  daily: {tokensPerDay: 2_000_000, outputShare: 0.05, cacheReadShare: 0.9, sessions: 1, workingHours: 8,",
+                "          model: claude-sonnet-4-5}",
+                "samples: 50",
+                "options:",
+                "  - {device: rtx-5090, model: qwen3.6-35b-a3b:q4_k_m, engine: llama-cpp, policy: session}",
+                "  - {device: rtx-5090, model: qwen3.6-35b-a3b:q4_k_m, engine: llama-cpp, policy: none}",
+                "sweep: {parameter: workload.daily.tokensPerDay, from: 1_000_000, to: 2_000_000, steps: 2}", ""));
+        CliRun r = run("whatif", scenario.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.findValuesAsText("option")).contains(
+                "rtx-5090 / qwen3.6-35b-a3b:q4_k_m (session cache)", "rtx-5090 / qwen3.6-35b-a3b:q4_k_m (no cache reuse)");
+        CliRun text = run("whatif", scenario.toString());
+        assertThat(text.out()).contains("rtx-5090 / qwen3.6-35b-a3b:q4_k_m (session cache)")
+                .contains("rtx-5090 / qwen3.6-35b-a3b:q4_k_m (no cache reuse)");
+    }
+
+    @Test
     void answersTheSeedQuestionWithItsSweep() {
         CliRun r = run("whatif", SEED_004.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
