@@ -13,6 +13,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
@@ -20,6 +21,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
@@ -27,6 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 
 import static costplan.report.UsageCharts.BLUE;
@@ -40,6 +44,8 @@ import static costplan.report.UsageCharts.VERMILION;
 final class PlanCharts {
     private static final Color[] OPTION_COLORS = {BLUE, GREEN, ORANGE, PURPLE, SKY};
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[]{6, 4}, 0);
+    /** The baseline: wider than an option's line and drawn over them, so an option that costs the same cannot hide it. */
+    private static final BasicStroke BASELINE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[]{8, 5}, 0);
 
     private PlanCharts() {
     }
@@ -54,6 +60,7 @@ final class PlanCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries baseline = new XYSeries(plan.baseline().name());
         for (int m = 0; m <= life; m++) baseline.add(m, plan.baseline().monthlyUsd() * m);
+        data.addSeries(baseline);
         List<String> labels = OptionLabels.ofPlans(shown);
         for (int i = 0; i < shown.size(); i++) {
             OptionPlan o = shown.get(i);
@@ -65,16 +72,18 @@ final class PlanCharts {
         }
         XYLineAndShapeRenderer renderer = lines(data.getSeriesCount());
         renderer.setSeriesPaint(0, VERMILION);
-        renderer.setSeriesStroke(0, DASHED);
+        renderer.setSeriesStroke(0, BASELINE);
         NumberAxis usd = new NumberAxis("Cumulative cost (USD)");
         usd.setNumberFormatOverride(UsageCharts.dollars());
         XYPlot xy = new XYPlot(data, new NumberAxis("Months from purchase"), usd, renderer);
+        xy.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
         shown.stream().filter(o -> !o.option().device().rented()).findFirst()
                 .filter(o -> Double.isFinite(o.paybackMonths().p50()) && o.paybackMonths().p50() <= life)
                 .ifPresent(o -> xy.addDomainMarker(new ValueMarker(o.paybackMonths().p50(), GREEN, DASHED)));
         return UsageCharts.chart("plan-cumulative", "Cumulative cost over the machine's life",
-                "US dollars spent from the day of purchase, at the most likely inputs: the purchase, then electricity or "
-                        + "rental and the requests still sent to the cloud, against the baseline (dashed red). A green line, "
+                "US dollars spent from the day of purchase, at the most likely inputs, by the best option of each of the best "
+                        + "devices: the purchase, then electricity or "
+                        + "rental and the requests still sent to the cloud, against the baseline (dashed red, drawn over the options). A green line, "
                         + "when there is one, marks the best bought machine's median payback.", xy, true);
     }
 
@@ -142,10 +151,11 @@ final class PlanCharts {
         }
         XYLineAndShapeRenderer renderer = lines(data.getSeriesCount());
         renderer.setSeriesPaint(0, VERMILION);
-        renderer.setSeriesStroke(0, DASHED);
+        renderer.setSeriesStroke(0, BASELINE);
         NumberAxis usd = new NumberAxis("Monthly cost (USD)");
         usd.setNumberFormatOverride(UsageCharts.dollars());
         XYPlot xy = new XYPlot(data, new NumberAxis("Monthly volume of your mix (millions of tokens)"), usd, renderer);
+        xy.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
         xy.addDomainMarker(new ValueMarker(tokens, Color.GRAY, DASHED));
         return UsageCharts.chart("plan-crossover", "Monthly cost against monthly volume",
                 "Your token mix scaled from 0 to 3 times today's volume (grey line: today). Where an option's line "
@@ -174,7 +184,9 @@ final class PlanCharts {
         renderer.setShadowVisible(false);
         Color[] colors = {BLUE, ORANGE, SKY, new Color(0xcc, 0xcc, 0xcc)};
         for (int i = 0; i < colors.length; i++) renderer.setSeriesPaint(i, colors[i]);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Option"), new NumberAxis("GB (10^9 bytes)"), renderer);
+        CategoryAxis options = new CategoryAxis("Option");
+        options.setMaximumCategoryLabelWidthRatio(0.45f);
+        CategoryPlot plot = new CategoryPlot(data, options, new NumberAxis("GB (10^9 bytes)"), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         return UsageCharts.chart("plan-memory", "Memory fit", "Usable memory of each device (memory less what the OS "
@@ -211,23 +223,47 @@ final class PlanCharts {
                 xy, true);
     }
 
-    /** The sampled paybacks of the best option, with its P10, P50 and P90. */
-    static Chart paybackHistogram(OptionPlan best) {
+    /**
+     * The sampled paybacks of a bought option, with its P10, P50 and P90 drawn and labelled where they are finite. When
+     * the verdict rents ({@code rentedVerdict} not null) there is nothing of it to pay back, and the caption says which
+     * bought option is shown instead.
+     */
+    static Chart paybackHistogram(OptionPlan bought, OptionPlan rentedVerdict) {
         HistogramDataset data = new HistogramDataset();
-        double[] samples = best.paybackSamples().length == 0 ? new double[]{0} : best.paybackSamples();
+        double[] samples = bought.paybackSamples().length == 0 ? new double[]{0} : bought.paybackSamples();
         data.addSeries("Samples that pay back", samples, 30);
         XYBarRenderer renderer = new XYBarRenderer(0.05);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, SKY);
         XYPlot xy = new XYPlot(data, new NumberAxis("Payback (months)"), new NumberAxis("Samples"), renderer);
-        OptionPlan.Percentiles p = best.paybackMonths();
-        for (double v : new double[]{p.p10(), p.p50(), p.p90()})
-            if (Double.isFinite(v)) xy.addDomainMarker(new ValueMarker(v, VERMILION, DASHED));
-        return UsageCharts.chart("plan-payback", "Payback distribution: " + label(best),
-                String.format(java.util.Locale.ROOT, "Monte Carlo samples of the uncertain inputs; dashed lines at P10, P50 "
-                        + "and P90. %.0f %% of the samples pay back within the machine's life.", best.paybackWithinLifeProbability() * 100),
-                xy, true);
+        OptionPlan.Percentiles p = bought.paybackMonths();
+        List<String> drawn = new ArrayList<>();
+        List<String> notDrawn = new ArrayList<>();
+        String[] names = {"P10", "P50", "P90"};
+        double[] values = {p.p10(), p.p50(), p.p90()};
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                notDrawn.add(names[i] + " never pays back");
+                continue;
+            }
+            ValueMarker marker = new ValueMarker(values[i], VERMILION, DASHED);
+            marker.setLabel(names[i]);
+            marker.setLabelFont(SvgCharts.TICK_FONT);
+            marker.setLabelPaint(SvgCharts.TEXT);
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            xy.addDomainMarker(marker);
+            drawn.add(names[i] + " " + PlanResult.months(values[i]));
+        }
+        String instead = rentedVerdict == null ? "" : "The verdict rents " + label(rentedVerdict)
+                + ", which has no purchase to pay back; shown here is the bought machine that keeps up best. ";
+        String lines = drawn.isEmpty() ? "no percentile is finite, so no line is drawn"
+                : "dashed lines at " + String.join(", ", drawn) + (notDrawn.isEmpty() ? "" : "; " + String.join(", ", notDrawn) + " (no line)");
+        return UsageCharts.chart("plan-payback", "Payback distribution: " + label(bought),
+                instead + String.format(java.util.Locale.ROOT, "Monte Carlo samples of the uncertain inputs that pay back; %s. "
+                        + "%.0f %% of the samples pay back within the machine's life.", lines,
+                        bought.paybackWithinLifeProbability() * 100), xy, true);
     }
 
     /** How far each input, at its low and its high value, moves the best option's payback (months). */

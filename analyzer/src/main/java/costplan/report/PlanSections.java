@@ -11,17 +11,20 @@ import java.util.Locale;
 
 /** Builds the plan section of a report from a plan. */
 public final class PlanSections {
-    /** Options drawn in the charts (the table lists every option). */
+    /** Devices whose best option is drawn in the charts (the tables list every option). */
     static final int CHARTED = 4;
+    /** Options in the first table, under the verdict; the rest are behind a disclosure. */
+    static final int TOP = 5;
 
     private PlanSections() {
     }
 
     public static PlanSection of(PlanResult plan, SpeedModel speeds, String command) {
-        List<OptionPlan> charted = plan.options().stream().filter(OptionPlan::feasible).limit(CHARTED).toList();
-        if (charted.isEmpty()) charted = plan.options().stream().limit(CHARTED).toList();
+        // One option per device: two models rented on the same device cost the same, and one line would hide the other.
+        List<OptionPlan> charted = bestPerDevice(plan.options().stream().filter(OptionPlan::feasible).toList());
+        if (charted.isEmpty()) charted = bestPerDevice(plan.options());
         OptionPlan best = plan.options().stream().filter(OptionPlan::feasible).findFirst().orElse(null);
-        // Payback charts need a purchase: the best option that is bought, not rented.
+        // Payback needs a purchase: the verdict's option when it is bought, else the best bought option that keeps up.
         OptionPlan bought = plan.options().stream().filter(o -> o.feasible() && !o.option().device().rented()).findFirst().orElse(null);
         WorkloadSummary w = WorkloadSummary.of(plan.trace(), plan.activity());
         List<KeyFigure> figures = List.of(
@@ -36,19 +39,30 @@ public final class PlanSections {
                         plan.options().stream().filter(OptionPlan::feasible).count() + " keep up"));
         List<PlanSection.OptionRow> rows = new ArrayList<>();
         for (OptionPlan o : plan.options()) rows.add(row(o));
-        return new PlanSection("plan", "Which machine, and when it pays back", figures, rows,
+        int top = Math.min(TOP, rows.size());
+        return new PlanSection("plan", "Which machine, and when it pays back", figures, rows.subList(0, top),
+                rows.subList(top, rows.size()),
                 charted.isEmpty() ? null : PlanCharts.cumulativeCost(plan, charted),
                 charted.isEmpty() ? null : PlanCharts.crossover(plan, charted), charted.isEmpty() ? null : PlanCharts.memory(charted),
-                best == null ? null : PlanCharts.speed(best, speeds), bought == null ? null : PlanCharts.paybackHistogram(bought),
+                best == null ? null : PlanCharts.speed(best, speeds),
+                bought == null ? null : PlanCharts.paybackHistogram(bought, best == bought ? null : best),
                 bought == null || bought.sensitivity().isEmpty() ? null : PlanCharts.tornado(bought),
                 PlanCharts.savingsAgainstQuality(plan), assumptions(plan), command);
+    }
+
+    /** Returns the first option of each device, for the first {@link #CHARTED} devices, in the plan's order. */
+    private static List<OptionPlan> bestPerDevice(List<OptionPlan> options) {
+        java.util.Set<String> devices = new java.util.HashSet<>();
+        return options.stream().filter(o -> devices.add(o.option().device().id())).limit(CHARTED).toList();
     }
 
     private static PlanSection.OptionRow row(OptionPlan o) {
         var r = o.replay();
         var p = o.paybackMonths();
-        String payback = !o.feasible() ? "does not keep up" : o.option().device().rented() ? "rented: nothing to pay back"
-                : PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
+        String payback = !o.feasible() ? "-" : o.option().device().rented() ? "rented" : PlanResult.months(p.p50());
+        String range = !o.feasible() ? "does not keep up" : o.option().device().rented() ? "no purchase"
+                : (Double.isFinite(p.p90()) ? PlanResult.months(p.p10()).replace(" months", "") : PlanResult.months(p.p10()))
+                        + " to " + PlanResult.months(p.p90());
         return new PlanSection.OptionRow(o.option().device().id(), o.option().model().toString(),
                 o.option().engine().id() + ", " + o.option().policy().id() + " cache, " + o.option().slots() + (o.option().slots() == 1 ? " slot" : " slots")
                         + "; coding score " + quality(o),
@@ -56,7 +70,7 @@ public final class PlanSections {
                 String.format(Locale.ROOT, "%.1f s / %.1f s", r.latencyP50Seconds(), r.latencyP95Seconds()),
                 ReportFormats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
                 PlanResult.usd(o.expected().averageMonthlyCostUsd()), PlanResult.usd(o.monthlySavingsUsd().p50()), payback,
-                o.infeasibleReason() == null ? "" : o.infeasibleReason());
+                range, o.infeasibleReason() == null ? "" : o.infeasibleReason());
     }
 
     /** "73.4, can do 62 % of your requests, tool calls: none known" */

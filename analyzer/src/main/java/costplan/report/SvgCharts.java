@@ -161,6 +161,8 @@ final class SvgCharts {
             legend.setItemPaint(TEXT);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             legend.setBackgroundPaint(Color.WHITE);
+            // Room after each label, so the next item's line does not run into it.
+            legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 16));
         }
         if (chart.getPlot() instanceof XYPlot xy) {
             xy.setBackgroundPaint(Color.WHITE);

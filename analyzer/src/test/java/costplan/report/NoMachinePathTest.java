@@ -47,7 +47,7 @@ class NoMachinePathTest {
         ReportRenderer renderer = new ReportRenderer();
         String usage = renderer.render(ReportPages.usage(inputs));
         String plan = renderer.render(ReportPages.usageAndPlan(inputs,
-                Costplan.plan(inputs.ledger(), "rtx-5090", "rented-h100-runpod"), SpeedModels.standard()));
+                Costplan.plan(ReportFixtures.usage(inputs), "rtx-5090", "rented-h100-runpod"), SpeedModels.standard()));
         String whatIf = renderer.render(WhatIfReport.page(WhatIfRunner.bundled()
                 .run(WhatIfFile.read(Path.of("../samples/scenarios/004-cloud-vs-self-hosted.yaml")))));
         assertThat(usage).contains("claude-sonnet-4-5");
