@@ -225,10 +225,10 @@ final class PlanCharts {
 
     /**
      * The sampled paybacks of a bought option, with its P10, P50 and P90 drawn and labelled where they are finite. When
-     * the verdict rents ({@code rentedVerdict} not null) there is nothing of it to pay back, and the caption says which
+     * the best option is rented ({@code rentedBest} not null) it has nothing to pay back, and the caption says which
      * bought option is shown instead.
      */
-    static Chart paybackHistogram(OptionPlan bought, OptionPlan rentedVerdict) {
+    static Chart paybackHistogram(OptionPlan bought, OptionPlan rentedBest) {
         HistogramDataset data = new HistogramDataset();
         double[] samples = bought.paybackSamples().length == 0 ? new double[]{0} : bought.paybackSamples();
         data.addSeries("Samples that pay back", samples, 30);
@@ -256,8 +256,8 @@ final class PlanCharts {
             xy.addDomainMarker(marker);
             drawn.add(names[i] + " " + PlanResult.months(values[i]));
         }
-        String instead = rentedVerdict == null ? "" : "The verdict rents " + label(rentedVerdict)
-                + ", which has no purchase to pay back; shown here is the bought machine that keeps up best. ";
+        String instead = rentedBest == null ? "" : "The best option, " + label(rentedBest)
+                + ", is rented and has no purchase to pay back; shown here is the bought machine that keeps up best. ";
         String lines = drawn.isEmpty() ? "no percentile is finite, so no line is drawn"
                 : "dashed lines at " + String.join(", ", drawn) + (notDrawn.isEmpty() ? "" : "; " + String.join(", ", notDrawn) + " (no line)");
         return UsageCharts.chart("plan-payback", "Payback distribution: " + label(bought),
