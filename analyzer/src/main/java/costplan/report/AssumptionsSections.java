@@ -63,7 +63,7 @@ final class AssumptionsSections {
                         + "; spread over an average month of " + SubscriptionPlan.DAYS_PER_MONTH + " days"),
                 new KeyFigure("Project names", in.redact() ? "aliases" : "as logged", in.redact()
                         ? "--redact: project-1, project-2… in the order the projects first appear; no paths are shown"
-                        : "the working folder each session logged"),
+                        : "the folder each session started in (work in its sub-folders counts for it)"),
                 new KeyFigure("Report made", in.madeAt().toString(), "no prompt, code or tool content is ever read into it"));
     }
 
