@@ -14,7 +14,7 @@ public final class PlanSections {
     /** Devices whose best option is drawn in the charts (the tables list every option). */
     static final int CHARTED = 4;
     /** Options in the first table, under the verdict; the rest are behind a disclosure. */
-    static final int TOP = 5;
+    static final int TOP = 3;
 
     private PlanSections() {
     }
