@@ -1,8 +1,8 @@
 package costplan.cli;
 
 import costplan.importers.ImportSummary;
-import costplan.importers.SourceReconciler;
 import costplan.importers.Usd;
+import costplan.importers.formats.SourceReconciler;
 import costplan.ledger.CacheStats;
 import costplan.ledger.Grouping;
 import costplan.ledger.UsageGroup;

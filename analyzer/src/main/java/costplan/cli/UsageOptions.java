@@ -1,12 +1,12 @@
 package costplan.cli;
 
-import costplan.importers.ClaudeLogLocations;
-import costplan.importers.CodexLocations;
 import costplan.importers.CostplanException;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
-import costplan.importers.SourceOverlap;
+import costplan.importers.claude.ClaudeLogLocations;
+import costplan.importers.codex.CodexLocations;
+import costplan.importers.formats.SourceOverlap;
 import costplan.ledger.UsageGroup;
 import costplan.usage.Usage;
 import costplan.usage.UsageQuery;

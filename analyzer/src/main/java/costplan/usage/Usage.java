@@ -2,8 +2,8 @@ package costplan.usage;
 
 import costplan.importers.CostplanException;
 import costplan.importers.ImportSummary;
-import costplan.importers.SourceReconciler;
 import costplan.importers.UsageRecord;
+import costplan.importers.formats.SourceReconciler;
 import costplan.internal.TextTable;
 import costplan.ledger.CacheStats;
 import costplan.ledger.Grouping;

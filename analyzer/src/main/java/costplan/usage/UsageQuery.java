@@ -1,12 +1,12 @@
 package costplan.usage;
 
-import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
-import costplan.importers.SourceReconciler;
-import costplan.importers.UsageFormats;
 import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
+import costplan.importers.claude.ClaudeCodeLogImporter;
+import costplan.importers.formats.SourceReconciler;
+import costplan.importers.formats.UsageFormats;
 import costplan.ledger.LedgerFilter;
 import costplan.ledger.UsageLedger;
 import costplan.pricing.PriceBook;

@@ -1,9 +1,9 @@
 package costplan.report;
 
-import costplan.importers.ClaudeCodeLogImporter;
 import costplan.importers.ImportProgress;
 import costplan.importers.ImportSummary;
 import costplan.importers.UsageRecord;
+import costplan.importers.claude.ClaudeCodeLogImporter;
 import costplan.ledger.UsageLedger;
 import costplan.pricing.PriceBook;
 import costplan.usage.Usage;
