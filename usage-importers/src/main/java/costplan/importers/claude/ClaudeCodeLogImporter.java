@@ -92,11 +92,12 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
     /** Returns whether the first line of {@code source} looks like a Claude Code log line (a folder: always). */
     @Override
     public boolean canRead(SourceHead source) {
-        return source.isDirectory() || looksLikeClaudeLine(source.firstLine());
+        return source.isDirectory() || looksLikeClaudeLog(source.firstLine()) || looksLikeClaudeLog(source.text());
     }
 
-    private static boolean looksLikeClaudeLine(String firstLine) {
-        return firstLine.isEmpty() || firstLine.startsWith("{") && CLAUDE_LINE_SIGNS.stream().anyMatch(firstLine::contains);
+    /** Whether a file's first line, or its head, has the fields of Claude Code entries (or is empty). */
+    private static boolean looksLikeClaudeLog(String text) {
+        return text.isEmpty() || text.indexOf('{') >= 0 && CLAUDE_LINE_SIGNS.stream().anyMatch(text::contains);
     }
 
     @Override
@@ -225,7 +226,7 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
                 long lines = scanner.scan(file.path(), this);
                 if (lines == JsonlScanner.REJECTED) {
                     tally.report(new ImportProblem(file.path(), 0, ImportProblem.Kind.NOT_A_LOG,
-                            "is not a Claude Code log (its first line is not a Claude Code entry); it was skipped"));
+                            "is not a Claude Code log (no Claude Code entry in its first 64 KiB); it was skipped"));
                     return;
                 }
                 tally.linesRead += lines;
@@ -238,8 +239,8 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
         }
 
         @Override
-        public boolean accepts(String firstLine) {
-            return looksLikeClaudeLine(firstLine);
+        public boolean accepts(String head) {
+            return looksLikeClaudeLog(head);
         }
 
         @Override

@@ -206,7 +206,7 @@ public final class CodexSessionImporter implements UsageImporter {
                 long lines = new JsonlScanner(LINE_KINDS).scan(file, this);
                 if (lines == JsonlScanner.REJECTED) {
                     tally.report(new ImportProblem(file, 0, ImportProblem.Kind.NOT_A_LOG,
-                            "is not a Codex rollout (its first line is not a Codex entry); it was skipped"));
+                            "is not a Codex rollout (no Codex entry in its first 64 KiB); it was skipped"));
                 } else {
                     tally.linesRead += lines;
                     tally.filesRead++;
@@ -225,8 +225,8 @@ public final class CodexSessionImporter implements UsageImporter {
         }
 
         @Override
-        public boolean accepts(String firstLine) {
-            return firstLine.isEmpty() || firstLine.startsWith("{") && firstLine.contains("\"payload\"");
+        public boolean accepts(String head) {
+            return head.isEmpty() || head.indexOf('{') >= 0 && head.contains("\"payload\"");
         }
 
         @Override

@@ -26,8 +26,11 @@ public final class JsonlScanner {
         /** A line that was skipped for a reason the scanner itself can see. */
         void skippedLine(long lineNumber, ImportProblem.Kind kind, String detail);
 
-        /** Returns whether the file, judged by its first line (at most its head), is worth reading. */
-        boolean accepts(String firstLine);
+        /**
+         * Returns whether the file is worth reading, judged by its first line; when that line does not show it (cut
+         * off, or of a kind not known), asked again with the file's first 64 KiB.
+         */
+        boolean accepts(String head);
     }
 
     /** Returned by {@link #scan} for a file its listener did not accept. */
@@ -37,6 +40,7 @@ public final class JsonlScanner {
     public static final int MAX_LINE_BYTES = 64 << 20;
 
     private static final int HEAD_BYTES = 2048;
+    private static final int WIDE_HEAD_BYTES = 64 * 1024;
 
     private static final long NEWLINE = ByteSearch.pattern((byte) '\n');
 
@@ -83,12 +87,14 @@ public final class JsonlScanner {
         long lineNumber = 0;
         boolean overlong = false;
         boolean overlongHasMarker = false;
+        boolean atStart = true;
         while (true) {
             int read = in.readNBytes(buffer, filled, buffer.length - filled);
             boolean eof = read < buffer.length - filled;
             filled += read;
-            if (lineNumber == 0 && !overlong && !listener.accepts(firstLine(filled))) return REJECTED;
-            int pos = 0;
+            int pos = atStart ? byteOrderMarkLength(filled) : 0;
+            atStart = false;
+            if (lineNumber == 0 && !overlong && !accepted(pos, filled, listener)) return REJECTED;
             if (overlong) {
                 int newline = ByteSearch.indexOf(buffer, 0, filled, NEWLINE);
                 overlongHasMarker |= marker.in(buffer, 0, newline < 0 ? filled : newline) >= 0;
@@ -132,12 +138,21 @@ public final class JsonlScanner {
         }
     }
 
-    private String firstLine(int filled) {
-        int start = 0;
+    private boolean accepted(int start, int filled, Listener listener) {
         while (start < filled && isBlank(buffer[start])) start++;
         int end = Math.min(filled, start + HEAD_BYTES);
         int newline = ByteSearch.indexOf(buffer, start, end, NEWLINE);
-        return new String(buffer, start, (newline < 0 ? end : newline) - start, StandardCharsets.ISO_8859_1).strip();
+        if (listener.accepts(text(start, newline < 0 ? end : newline))) return true;
+        return listener.accepts(text(start, Math.min(filled, start + WIDE_HEAD_BYTES)));
+    }
+
+    private String text(int start, int end) {
+        return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1).strip();
+    }
+
+    /** Returns 3 when the buffer starts with UTF-8's byte-order mark, which some editors write; else 0. */
+    private int byteOrderMarkLength(int filled) {
+        return filled >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF ? 3 : 0;
     }
 
     private int keepTail(int filled, int tail) {

@@ -216,7 +216,26 @@ class ClaudeCodeLogImporterTest {
             assertThat(r.records()).hasSize(1);
             assertThat(r.summary().skippedFiles()).isEqualTo(1);
             assertThat(r.summary().problems()).singleElement().hasToString(
-                    other + ": is not a Claude Code log (its first line is not a Claude Code entry); it was skipped");
+                    other + ": is not a Claude Code log (no Claude Code entry in its first 64 KiB); it was skipped");
+        }
+
+        @Test
+        void readsALogThatStartsWithAByteOrderMark() throws IOException {
+            write("p/s1.jsonl", "\uFEFF" + assistant("msg_1", "req_1", 5), assistant("msg_2", "req_2", 7));
+            Result r = read(home);
+            assertThat(r.records()).extracting(UsageRecord::messageId).containsExactly("msg_1", "msg_2");
+            assertThat(r.summary().problems()).isEmpty();
+        }
+
+        @Test
+        void readsALogWhoseFirstLineIsCutOffOrOfAKindNotKnownYet() throws IOException {
+            Path torn = write("p/torn.jsonl", "{\"parentUu", assistant("msg_1", "req_1", 5));
+            write("p/new-kind.jsonl", "{\"type\":\"a-kind-not-known-yet\",\"data\":1}", assistant("msg_2", "req_2", 7));
+            Result r = read(home);
+            assertThat(r.records()).extracting(UsageRecord::messageId).containsExactlyInAnyOrder("msg_1", "msg_2");
+            assertThat(r.summary().skippedFiles()).isZero();
+            assertThat(r.summary().problems()).singleElement().hasToString(
+                    torn + ":1: line is not a whole JSON object (torn or cut off); it was skipped");
         }
 
         @Test
