@@ -25,24 +25,25 @@ final class GroupTotals {
         this.byModel = perModel ? new HashMap<>() : null;
     }
 
+    // Sums are checked: each count is bounded where it is read, so an overflow here would be a fault, not bad input.
     void add(UsageRecord r, Optional<Usd> computed) {
-        requests += r.requestCount();
+        requests = Math.addExact(requests, r.requestCount());
         records++;
         if (r.aggregated()) aggregated++;
         TokenCounts t = r.tokens();
-        input += t.inputTokens();
-        output += t.outputTokens();
-        cacheCreation += t.cacheCreationTokens();
-        cacheRead += t.cacheReadTokens();
-        cache5m += r.cacheCreation5mTokens();
-        cache1h += r.cacheCreation1hTokens();
-        webSearch += r.webSearchRequests();
+        input = Math.addExact(input, t.inputTokens());
+        output = Math.addExact(output, t.outputTokens());
+        cacheCreation = Math.addExact(cacheCreation, t.cacheCreationTokens());
+        cacheRead = Math.addExact(cacheRead, t.cacheReadTokens());
+        cache5m = Math.addExact(cache5m, r.cacheCreation5mTokens());
+        cache1h = Math.addExact(cache1h, r.cacheCreation1hTokens());
+        webSearch = Math.addExact(webSearch, r.webSearchRequests());
         if (computed.isPresent()) {
             cost = cost.add(computed.get().amount());
         } else {
-            unpriced += r.requestCount();
+            unpriced = Math.addExact(unpriced, r.requestCount());
             unpricedRecords++;
-            unpricedTokens += t.totalTokens();
+            unpricedTokens = Math.addExact(unpricedTokens, t.totalTokens());
         }
         if (r.reportedCostUsd() != null) {
             reported++;

@@ -29,8 +29,9 @@ public record TokenCounts(long inputTokens, long outputTokens, long cacheCreatio
 
     /** Returns the element-wise sum of this and {@code other}. */
     public TokenCounts plus(TokenCounts other) {
-        return new TokenCounts(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-                cacheCreationTokens + other.cacheCreationTokens, cacheReadTokens + other.cacheReadTokens);
+        return new TokenCounts(Math.addExact(inputTokens, other.inputTokens), Math.addExact(outputTokens, other.outputTokens),
+                Math.addExact(cacheCreationTokens, other.cacheCreationTokens),
+                Math.addExact(cacheReadTokens, other.cacheReadTokens));
     }
 
     /** Returns the prompt size: input plus cache writes plus cache reads. */

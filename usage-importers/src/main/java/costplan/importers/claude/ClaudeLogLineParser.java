@@ -3,6 +3,7 @@ package costplan.importers.claude;
 import costplan.importers.ImportProblem;
 import costplan.importers.Usd;
 import costplan.importers.internal.FieldNames;
+import costplan.importers.internal.InputBounds;
 import costplan.importers.internal.JsonCursor;
 import costplan.importers.internal.LastText;
 import costplan.importers.internal.LineProblem;
@@ -126,7 +127,7 @@ final class ClaudeLogLineParser {
                 case IS_API_ERROR -> e.apiError = isTrue(json);
                 case COST_USD -> {
                     JsonCursor.Kind kind = json.peek();
-                    if (kind == JsonCursor.Kind.NUMBER) e.costUsd = new Usd(json.decimal());
+                    if (kind == JsonCursor.Kind.NUMBER) e.costUsd = cost(json, path + field.json);
                     else if (kind == JsonCursor.Kind.NULL) json.skipValue();
                     else throw badField(json, path, field.json, "a number");
                 }
@@ -214,7 +215,7 @@ final class ClaudeLogLineParser {
         json.startObject();
         while (json.nextField()) {
             if (json.field(USAGE_FIELDS) == Usage.WEB_SEARCH_REQUESTS)
-                e.webSearchRequests = Math.toIntExact(count(json, path, Usage.WEB_SEARCH_REQUESTS.json, 0));
+                e.webSearchRequests = (int) count(json, path, Usage.WEB_SEARCH_REQUESTS.json, 0, InputBounds.REQUEST_SEARCHES);
             else json.skipValue();
         }
     }
@@ -259,11 +260,15 @@ final class ClaudeLogLineParser {
         throw badField(json, path, name, "a string");
     }
 
+    /** Reads a count of tokens, at most {@link InputBounds#REQUEST_TOKENS}. */
     private static long count(JsonCursor json, String path, String name, long whenNull) throws LineProblem {
+        return count(json, path, name, whenNull, InputBounds.REQUEST_TOKENS);
+    }
+
+    private static long count(JsonCursor json, String path, String name, long whenNull, long max) throws LineProblem {
         if (json.nextIsWholeNumber()) {
             long n = json.wholeNumber();
-            if (n < 0) throw new LineProblem(ImportProblem.Kind.BAD_FIELD,
-                    "expected " + path + name + " to be a count >= 0 but was " + n);
+            if (n < 0 || n > max) InputBounds.count(n, max, path + name);
             return n;
         }
         if (json.peek() == JsonCursor.Kind.NULL) {
@@ -271,6 +276,11 @@ final class ClaudeLogLineParser {
             return whenNull;
         }
         throw badField(json, path, name, "a whole number");
+    }
+
+    /** Reads the cost a line states: a number of US dollars from 0 to {@link InputBounds#REQUEST_USD}. */
+    private static Usd cost(JsonCursor json, String field) throws LineProblem {
+        return new Usd(InputBounds.amount(json.decimal(field), InputBounds.REQUEST_USD, false, field));
     }
 
     private static LineProblem badField(JsonCursor json, String path, String name, String expected) throws LineProblem {

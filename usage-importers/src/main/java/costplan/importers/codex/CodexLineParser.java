@@ -1,6 +1,7 @@
 package costplan.importers.codex;
 
 import costplan.importers.ImportProblem;
+import costplan.importers.internal.InputBounds;
 import costplan.importers.internal.JsonlScanner;
 import costplan.importers.internal.LineProblem;
 
@@ -20,7 +21,7 @@ final class CodexLineParser {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(JsonlScanner.MAX_LINE_BYTES).build())
             .build();
-    private static final String[] USAGE_FIELDS = {"input_tokens", "cached_input_tokens", "output_tokens",
+    static final String[] USAGE_FIELDS = {"input_tokens", "cached_input_tokens", "output_tokens",
             "reasoning_output_tokens"};
 
     CodexLine parse(byte[] buffer, int start, int end) throws LineProblem {
@@ -82,13 +83,16 @@ final class CodexLineParser {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
-            if (value == JsonToken.START_OBJECT && field.equals("total_token_usage")) line.total = usage(p, "info.total_token_usage.");
-            else if (value == JsonToken.START_OBJECT && field.equals("last_token_usage")) line.last = usage(p, "info.last_token_usage.");
+            if (value == JsonToken.START_OBJECT && field.equals("total_token_usage"))
+                line.total = usage(p, "info.total_token_usage.", InputBounds.ROW_TOKENS);
+            else if (value == JsonToken.START_OBJECT && field.equals("last_token_usage"))
+                line.last = usage(p, "info.last_token_usage.", InputBounds.REQUEST_TOKENS);
             else p.skipChildren();
         }
     }
 
-    private static long[] usage(JsonParser p, String path) throws IOException, LineProblem {
+    /** Reads a turn's counts (each at most {@code max}), or a session's running totals. */
+    private static long[] usage(JsonParser p, String path, long max) throws IOException, LineProblem {
         long[] counts = new long[USAGE_FIELDS.length];
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -96,8 +100,8 @@ final class CodexLineParser {
             int i = java.util.Arrays.asList(USAGE_FIELDS).indexOf(field);
             if (i < 0) {
                 p.skipChildren();
-            } else if (value == JsonToken.VALUE_NUMBER_INT && p.getLongValue() >= 0) {
-                counts[i] = p.getLongValue();
+            } else if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                counts[i] = InputBounds.count(p.getLongValue(), max, "payload." + path + field);
             } else if (value != JsonToken.VALUE_NULL) {
                 throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected payload." + path + field
                         + " to be a count >= 0 but was " + p.getText());

@@ -6,6 +6,7 @@ import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
+import costplan.importers.internal.InputBounds;
 import costplan.importers.internal.IsoInstants;
 import costplan.importers.internal.JsonlScanner;
 import costplan.importers.internal.LineProblem;
@@ -272,6 +273,9 @@ public final class CodexSessionImporter implements UsageImporter {
             if (replayEnds != null && !at.isAfter(replayEnds)) return;
             long[] usage = line.last != null ? line.last : delta(line.total, previous);
             long input = usage[0], cached = usage[1];
+            if (line.last == null)   // a turn read as the difference of two running totals, each up to 10^12
+                for (int i = 0; i < usage.length; i++)
+                    InputBounds.count(usage[i], InputBounds.REQUEST_TOKENS, "the turn's " + CodexLineParser.USAGE_FIELDS[i]);
             if (cached > input)
                 throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected cached_input_tokens (" + cached
                         + ") to be at most input_tokens (" + input + "), which include them");

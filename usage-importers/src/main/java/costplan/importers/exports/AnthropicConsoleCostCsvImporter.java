@@ -1,10 +1,8 @@
 package costplan.importers.exports;
 
-import costplan.importers.ImportProblem;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 import java.io.IOException;
@@ -45,17 +43,14 @@ public final class AnthropicConsoleCostCsvImporter extends ExportImporter {
                 ExportBucket b = ConsoleDates.parse(CsvColumns.cell(row, date), "usage_date_utc", false);
                 BigDecimal dollars = ExportValues.decimal(CsvColumns.cell(row, cost), "cost_usd");
                 if (dollars == null) throw ExportValues.bad("cost_usd", "an amount in dollars", "empty");
-                String unit = CsvColumns.cell(row, currency);
-                if (!unit.isEmpty() && !unit.equalsIgnoreCase("USD"))
-                    throw new LineProblem(ImportProblem.Kind.OTHER_CURRENCY, "currency is " + unit
-                            + ", not USD; costplan adds up US dollars only, so this row was skipped");
+                ExportValues.checkUsd(currency < 0 ? null : CsvColumns.cell(row, currency), "USD");
                 String name = CsvColumns.cell(row, model);
                 String type = CsvColumns.cell(row, costType);
                 String label = !name.isEmpty() ? name : !type.isEmpty() ? "(" + type + ")" : "(all models)";
                 String space = CsvColumns.cell(row, workspace);
                 UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), label,
                         space.isEmpty() ? "(default workspace)" : space, TokenCounts.ZERO, 0, 0, 0, null, null,
-                        new Usd(dollars));
+                        ExportValues.usd(dollars, "cost_usd"));
                 reading.emit(record, String.join("|", b.start().toString(), b.width().toString(), label, space,
                         CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tokenType), type, CsvColumns.cell(row, tier),
                         CsvColumns.cell(row, context), CsvColumns.cell(row, geo), CsvColumns.cell(row, speed)), line);

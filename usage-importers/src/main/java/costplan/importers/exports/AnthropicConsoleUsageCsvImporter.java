@@ -66,7 +66,8 @@ public final class AnthropicConsoleUsageCsvImporter extends ExportImporter {
                     String space = reading.shared(CsvColumns.cell(row, workspace));
                     UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), modelId,
                             space.isEmpty() ? "(default workspace)" : space, tokens, cache5m, cache1h,
-                            Math.toIntExact(ExportValues.count(CsvColumns.cell(row, webSearch), "web_search_count")),
+                            ExportValues.searches(ExportValues.count(CsvColumns.cell(row, webSearch), "web_search_count"),
+                                    "web_search_count"),
                             emptyToNull(reading.shared(CsvColumns.cell(row, tier))), null, null);
                     reading.emit(record, String.join("|", dateCell, modelId, space,
                             CsvColumns.cell(row, apiKey), CsvColumns.cell(row, tier), CsvColumns.cell(row, context),

@@ -1,10 +1,8 @@
 package costplan.importers.exports;
 
-import costplan.importers.ImportProblem;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,10 +45,7 @@ public final class AnthropicCostReportImporter extends ExportImporter {
     private static void emit(JsonNode r, ExportBucket b, long line, ExportReading reading) throws LineProblem {
         BigDecimal cents = ExportValues.decimal(r, "amount", "");
         if (cents == null) throw ExportValues.bad("amount", "an amount in cents such as \"123.45\"", "missing");
-        String currency = ExportValues.text(r, "currency");
-        if (currency != null && !currency.equalsIgnoreCase("USD"))
-            throw new LineProblem(ImportProblem.Kind.OTHER_CURRENCY, "currency is " + currency
-                    + ", not USD; costplan adds up US dollars only, so this row was skipped");
+        ExportValues.checkUsd(ExportValues.currency(r), "USD");
         String model = ExportValues.text(r, "model");
         String costType = ExportValues.text(r, "cost_type");
         String label = model != null ? model : costType != null && !costType.equals("tokens") ? "(" + costType + ")"
@@ -58,7 +53,7 @@ public final class AnthropicCostReportImporter extends ExportImporter {
         String workspace = ExportValues.text(r, "workspace_id");
         UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), label,
                 workspace == null ? "(default workspace)" : workspace, TokenCounts.ZERO, 0, 0, 0,
-                ExportValues.text(r, "service_tier"), null, new Usd(cents.movePointLeft(2)));
+                ExportValues.text(r, "service_tier"), null, ExportValues.usd(cents.movePointLeft(2), "amount"));
         String key = String.join("|", b.start().toString(), b.end().toString(), label, String.valueOf(workspace),
                 String.valueOf(costType), String.valueOf(ExportValues.text(r, "token_type")),
                 String.valueOf(ExportValues.text(r, "description")), String.valueOf(ExportValues.text(r, "service_tier")),

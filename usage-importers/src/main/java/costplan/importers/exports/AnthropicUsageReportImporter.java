@@ -50,8 +50,8 @@ public final class AnthropicUsageReportImporter extends ExportImporter {
         TokenCounts tokens = new TokenCounts(ExportValues.count(r, "uncached_input_tokens", ""),
                 ExportValues.count(r, "output_tokens", ""), cache5m + cache1h,
                 ExportValues.count(r, "cache_read_input_tokens", ""));
-        int webSearches = Math.toIntExact(ExportValues.count(r.path("server_tool_use"), "web_search_requests",
-                "server_tool_use."));
+        int webSearches = ExportValues.searches(ExportValues.count(r.path("server_tool_use"), "web_search_requests",
+                "server_tool_use."), "server_tool_use.web_search_requests");
         String model = ExportValues.text(r, "model");
         String workspace = ExportValues.text(r, "workspace_id");
         UsageRecord record = UsageRecord.ofBucket(NAME, b.start(), b.width(), model == null ? "(all models)" : model,

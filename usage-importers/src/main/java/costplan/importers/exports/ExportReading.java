@@ -3,9 +3,12 @@ package costplan.importers.exports;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportSummary;
 import costplan.importers.UsageRecord;
+import costplan.importers.internal.LineProblem;
+import costplan.importers.internal.PlausibleTime;
 import costplan.importers.internal.ProblemTally;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +23,7 @@ final class ExportReading {
     /** The pages read, for formats that come in pages. */
     final PageChain pages = new PageChain();
     private final Consumer<UsageRecord> sink;
+    private final PlausibleTime plausible = PlausibleTime.asOf(Clock.systemUTC());
     /** 64-bit hashes of natural keys, to the hash of the row first seen under that key: bounded memory per row. */
     private final Map<Long, Integer> seen = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
@@ -48,9 +52,18 @@ final class ExportReading {
         tally.linesRead++;
     }
 
-    /** Hands {@code record} on unless a row with the same natural key was handed on before. */
+    /**
+     * Hands {@code record} on unless a row with the same natural key was handed on before; a row dated before 2023 or
+     * in the future is reported and skipped.
+     */
     void emit(UsageRecord record, String naturalKey, long line) {
         tally.usageLines++;
+        try {
+            plausible.check(record.timestamp(), record.timestamp().toString());
+        } catch (LineProblem p) {
+            report(line, p.kind(), p.getMessage() + "; the row was skipped");
+            return;
+        }
         tally.requestCopies++;
         int hash = record.hashCode();
         Integer previous = seen.putIfAbsent(hash64(naturalKey), hash);

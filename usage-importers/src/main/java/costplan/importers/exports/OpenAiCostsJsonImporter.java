@@ -1,10 +1,8 @@
 package costplan.importers.exports;
 
-import costplan.importers.ImportProblem;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +40,7 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
     void readFile(Path file, ExportReading reading) throws IOException, LineProblem {
         JsonDataReader.readBuckets(file, reading, ExportBucket::ofUnixSeconds, (result, bucket, line) -> {
             JsonNode amount = result.path("amount");
-            emit(bucket, ExportValues.decimal(amount, "value", "amount."), ExportValues.text(amount, "currency"),
+            emit(bucket, ExportValues.decimal(amount, "value", "amount."), ExportValues.currency(amount),
                     ExportValues.text(result, "line_item"), ExportValues.text(result, "project_id"),
                     ExportValues.text(result, "api_key_id"), NAME, line, reading);
         });
@@ -52,12 +50,11 @@ public final class OpenAiCostsJsonImporter extends ExportImporter {
     static void emit(ExportBucket b, BigDecimal dollars, String currency, String lineItem, String project, String apiKey,
                      String source, long line, ExportReading reading) throws LineProblem {
         if (dollars == null) throw ExportValues.bad("amount.value", "an amount in dollars", "missing");
-        if (currency != null && !currency.equalsIgnoreCase("usd"))
-            throw new LineProblem(ImportProblem.Kind.OTHER_CURRENCY, "currency is " + currency
-                    + ", not usd; costplan adds up US dollars only, so this row was skipped");
+        ExportValues.checkUsd(currency, "usd");
         String model = lineItem == null ? "(all models)" : lineItem.split(",", 2)[0].strip();
         UsageRecord record = UsageRecord.ofBucket(source, b.start(), b.width(), model,
-                project == null ? "(default project)" : project, TokenCounts.ZERO, 0, 0, 0, null, null, new Usd(dollars));
+                project == null ? "(default project)" : project, TokenCounts.ZERO, 0, 0, 0, null, null,
+                ExportValues.usd(dollars, "amount.value"));
         reading.emit(record, String.join("|", b.start().toString(), b.end().toString(), String.valueOf(lineItem),
                 String.valueOf(project), String.valueOf(apiKey)), line);
     }

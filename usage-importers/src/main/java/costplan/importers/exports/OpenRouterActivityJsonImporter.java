@@ -3,7 +3,6 @@ package costplan.importers.exports;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 
@@ -53,7 +52,7 @@ public final class OpenRouterActivityJsonImporter extends ExportImporter {
             UsageRecord record = UsageRecord.ofBucket(NAME, day.atStartOfDay(ZoneOffset.UTC).toInstant(), Duration.ofDays(1),
                     model, "(openrouter)", new TokenCounts(ExportValues.count(item, "prompt_tokens", ""),
                             ExportValues.count(item, "completion_tokens", ""), 0, 0),
-                    0, 0, 0, null, ExportValues.count(item, "requests", ""), dollars == null ? null : new Usd(dollars));
+                    0, 0, 0, null, ExportValues.count(item, "requests", ""), ExportValues.usd(dollars, "usage"));
             reading.emit(record, String.join("|", day.toString(), model, String.valueOf(ExportValues.text(item, "endpoint_id")),
                     String.valueOf(ExportValues.text(item, "provider_name"))), line);
         });

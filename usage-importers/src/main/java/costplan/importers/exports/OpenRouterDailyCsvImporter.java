@@ -3,7 +3,6 @@ package costplan.importers.exports;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 import java.io.IOException;
@@ -46,7 +45,7 @@ public final class OpenRouterDailyCsvImporter extends ExportImporter {
                         new TokenCounts(ExportValues.count(CsvColumns.cell(row, prompt), "Prompt Tokens"),
                                 ExportValues.count(CsvColumns.cell(row, completion), "Completion Tokens"), 0, 0),
                         0, 0, 0, null, ExportValues.count(CsvColumns.cell(row, requests), "Requests"),
-                        dollars == null ? null : new Usd(dollars));
+                        ExportValues.usd(dollars, "Usage"));
                 reading.emit(record, b.start() + "|" + model, line);
             };
         });

@@ -3,7 +3,6 @@ package costplan.importers.exports;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.LineProblem;
 
 import java.io.IOException;
@@ -51,7 +50,7 @@ public final class OpenRouterGenerationJsonImporter extends ExportImporter {
             UsageRecord record = UsageRecord.ofRequest(NAME, OpenRouterGenerationsCsvImporter.time(created), model,
                     "(openrouter)", UsageRecord.NO_SESSION, id, null, new TokenCounts(prompt - cached, completion, 0, cached),
                     0, 0, 0, ExportValues.text(g, "service_tier"), false, false, List.of(), null,
-                    dollars == null ? null : new Usd(dollars));
+                    ExportValues.usd(dollars, "total_cost"));
             reading.emit(record, id, line);
         });
     }

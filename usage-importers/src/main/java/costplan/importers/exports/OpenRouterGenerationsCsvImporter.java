@@ -3,7 +3,6 @@ package costplan.importers.exports;
 import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
-import costplan.importers.Usd;
 import costplan.importers.internal.IsoInstants;
 import costplan.importers.internal.LineProblem;
 
@@ -62,7 +61,7 @@ public final class OpenRouterGenerationsCsvImporter extends ExportImporter {
                         project.isEmpty() ? "(openrouter)" : project, UsageRecord.NO_SESSION, generation, null,
                         new TokenCounts(promptTokens - cachedTokens,
                                 ExportValues.count(CsvColumns.cell(row, completion), "tokens_completion"), 0, cachedTokens),
-                        0, 0, 0, null, false, false, List.of(), null, dollars == null ? null : new Usd(dollars));
+                        0, 0, 0, null, false, false, List.of(), null, ExportValues.usd(dollars, "cost_total"));
                 reading.emit(record, generation, line);
             };
         });

@@ -186,12 +186,16 @@ public final class JsonCursor {
         return negative ? value : -value;
     }
 
-    /** Reads a number as an exact decimal; the caller has checked it is a {@link Kind#NUMBER}. */
-    public BigDecimal decimal() throws LineProblem {
+    /**
+     * Reads a number as an exact decimal, within {@link InputBounds#decimal}'s limits (a problem naming {@code field}
+     * otherwise); the caller has checked it is a {@link Kind#NUMBER}.
+     */
+    public BigDecimal decimal(String field) throws LineProblem {
         skipWhitespace();
         int from = pos;
         pos = numberEnd();
-        return new BigDecimal(new String(bytes, from, pos - from, StandardCharsets.US_ASCII));
+        if (pos - from > InputBounds.NUMBER_CHARS) throw InputBounds.tooLong(field, pos - from);
+        return InputBounds.decimal(new String(bytes, from, pos - from, StandardCharsets.US_ASCII), field);
     }
 
     /** Returns the text of the next value for an error message: a scalar as written (strings shortened), else its bracket. */

@@ -9,6 +9,7 @@ import costplan.importers.Usd;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -144,6 +145,89 @@ class ClaudeCodeLogImporterTest {
             assertThat(r.summary().syntheticLines()).isEqualTo(1);
             assertThat(r.summary().apiErrorLines()).isEqualTo(1);
             assertThat(r.summary().skippedAnything()).isFalse();
+        }
+    }
+
+    /** One out-of-bounds number skips its line, quickly, and the good lines around it add up as before. */
+    @Nested
+    @Timeout(10)
+    class WhenANumberIsOutOfBounds {
+        private static final String HIT = "{\"type\":\"text\",\"text\":\"hi\"}";
+
+        /** Two good requests around one bad line: 3 + 3 input, 5 + 7 output, 100 + 100 writes, 1000 + 1000 reads. */
+        private Result readAround(String badLine) throws IOException {
+            Path file = write("p/s1.jsonl", assistant("msg_1", "req_1", 5), badLine, assistant("msg_3", "req_3", 7));
+            Result r = read(home);
+            assertThat(r.records()).extracting(UsageRecord::messageId).containsExactly("msg_1", "msg_3");
+            assertThat(r.records().stream().map(UsageRecord::tokens).reduce(TokenCounts.ZERO, TokenCounts::plus))
+                    .isEqualTo(new TokenCounts(3 + 3, 5 + 7, 100 + 100, 1000 + 1000));
+            assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+                assertThat(p.file()).isEqualTo(file);
+                assertThat(p.line()).isEqualTo(2);
+            });
+            return r;
+        }
+
+        private String problem(Result r) {
+            return r.summary().problems().get(0).detail();
+        }
+
+        @Test
+        void webSearchesBeyondAnInt() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, "",
+                    ",\"server_tool_use\":{\"web_search_requests\":3000000000}", HIT));
+            assertThat(problem(r)).isEqualTo("expected message.usage.server_tool_use.web_search_requests to be a count"
+                    + " of at most 1,000,000 but was 3000000000");
+        }
+
+        @Test
+        void tokensThatWouldOverflowTheSum() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", Long.MAX_VALUE, 9, 100, 1000, "", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected message.usage.input_tokens to be a count of at most"
+                    + " 1,000,000,000 but was 9223372036854775807");
+        }
+
+        @Test
+        void tokensBeyondALong() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, "",
+                    "", HIT).replace("\"output_tokens\":9", "\"output_tokens\":" + "9".repeat(40)));
+            assertThat(problem(r)).contains("a number too large for a count");
+        }
+
+        @Test
+        void aCostWithAHugeExponent() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":1e999999999", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be a number between 10^-40 and 10^20 but was 1e999999999");
+        }
+
+        @Test
+        void aCostWithALargeExponentThatWouldTakeLongToAdd() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":1e20000000", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be a number between 10^-40 and 10^20 but was 1e20000000");
+        }
+
+        @Test
+        void aCostWithATinyExponent() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":1e-999999999", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be a number between 10^-40 and 10^20 but was 1e-999999999");
+        }
+
+        @Test
+        void aCostOfAMillionDigits() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":1" + "0".repeat(1_000_000), "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be a number of at most 40 characters but was 1000001 characters");
+        }
+
+        @Test
+        void aNegativeCost() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":-0.25", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be an amount >= 0 but was -0.25");
+        }
+
+        @Test
+        void aCostAboveAMillionDollars() throws IOException {
+            Result r = readAround(assistant("msg_2", "req_2", 3, 9, 100, 1000, ",\"costUSD\":2e6", "", HIT));
+            assertThat(problem(r)).isEqualTo("expected costUSD to be an amount of at most 1000000 US dollars but was 2E+6");
         }
     }
 

@@ -11,6 +11,7 @@ import costplan.importers.formats.UsageFormats;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -73,6 +74,87 @@ public class ExportImportersTest {
     public static List<Path> usageReportPages() {
         return List.of(sample("anthropic-usage-report.page1.json"), sample("anthropic-usage-report.page2.json"),
                 sample("anthropic-usage-report.page3.json"));
+    }
+
+    /**
+     * A sample with one row made hostile: that row is reported with its file and line and skipped, quickly, and the
+     * other rows read as before.
+     */
+    @Nested
+    @Timeout(10)
+    class WhenARowIsOutOfBounds {
+        private Path withReplaced(String sample, String from, String to) throws IOException {
+            String text = Files.readString(sample(sample));
+            int at = text.indexOf(from);
+            assertThat(at).as(from + " in " + sample).isNotNegative();
+            Path copy = dir.resolve(sample);
+            Files.writeString(copy, text.substring(0, at) + to + text.substring(at + from.length()));
+            return copy;
+        }
+
+        private void assertOneProblem(Read r, Path file, long line, String detail) {
+            assertThat(r.summary().problems()).singleElement().hasToString(file + ":" + line + ": " + detail);
+        }
+
+        @Test
+        void aCostReportAmountWithAHugeExponent() throws IOException {
+            Path file = withReplaced("anthropic-cost-report.json", "\"177.0822\"", "\"1e20000000\"");
+            Read r = read(new AnthropicCostReportImporter(), file);
+            // the sample's 131 rows and $153.1313687, less the one row of 177.0822 cents
+            assertThat(r.records()).hasSize(131 - 1);
+            assertThat(r.reportedCost()).isEqualByComparingTo(new BigDecimal("153.1313687").subtract(new BigDecimal("1.770822")));
+            assertOneProblem(r, file, 3, "data[0].results[0]: expected amount to be a number between 10^-40 and 10^20 but was 1e20000000");
+        }
+
+        @Test
+        void aCostReportAmountBeyondEveryBound() throws IOException {
+            Path file = withReplaced("anthropic-cost-report.json", "\"177.0822\"", "\"1e999999999\"");
+            Read r = read(new AnthropicCostReportImporter(), file);
+            assertThat(r.records()).hasSize(131 - 1);
+            assertOneProblem(r, file, 3, "data[0].results[0]: expected amount to be a number between 10^-40 and 10^20 but was 1e999999999");
+        }
+
+        @Test
+        void aConsoleCellThatWouldOverflowTheSum() throws IOException {
+            Path file = withReplaced("anthropic-console-usage.csv", ",590274,", ",9223372036854775807,");
+            Read r = read(new AnthropicConsoleUsageCsvImporter(), file);
+            // the week's tokens less the replaced row: 590,274 input, 112,407 output, 75,761 + 0 writes, 910,724 reads
+            assertThat(r.tokens()).isEqualTo(new TokenCounts(8_781_654 - 590_274, 2_298_994 - 112_407,
+                    1_269_838 + 5_571_336 - 75_761, 139_758_304 - 910_724));
+            assertOneProblem(r, file, 2, "expected usage_input_tokens_no_cache to be a count of at most"
+                    + " 1,000,000,000,000 but was 9223372036854775807");
+        }
+
+        @Test
+        void rowsDatedIn1970Or9999() throws IOException {
+            Path file = withReplaced("anthropic-console-usage.csv", "2026-10-05,claude-sonnet", "1970-01-01,claude-sonnet");
+            String text = Files.readString(file).replaceFirst("2026-10-05,claude-haiku", "9999-12-31,claude-haiku");
+            Files.writeString(file, text);
+            Read r = read(new AnthropicConsoleUsageCsvImporter(), file);
+            assertThat(r.records()).noneMatch(x -> x.timestamp().atOffset(ZoneOffset.UTC).getYear() != 2026);
+            assertThat(r.summary().problems()).extracting(Object::toString).containsExactly(
+                    file + ":2: timestamp 1970-01-01T00:00:00Z is before 2023-01-01 or in the future; the row was skipped",
+                    file + ":3: timestamp 9999-12-31T00:00:00Z is before 2023-01-01 or in the future; the row was skipped");
+        }
+
+        @Test
+        void aCostRowWithAnEmptyCurrency() throws IOException {
+            Path file = dir.resolve("console-cost.csv");
+            Files.writeString(file, "usage_date_utc,model,workspace,cost_usd,currency\n"
+                    + "2026-10-05,Claude Sonnet 4.5,Default,1.77,USD\n"
+                    + "2026-10-05,Claude Sonnet 4.5,Default,1.69,\n");
+            Read r = read(new AnthropicConsoleCostCsvImporter(), file);
+            assertThat(r.reportedCost()).isEqualByComparingTo("1.77");
+            assertOneProblem(r, file, 3, "currency is empty; costplan adds up US dollars only, so this row was skipped");
+        }
+
+        @Test
+        void aNegativeCost() throws IOException {
+            Path file = withReplaced("anthropic-cost-report.json", "\"177.0822\"", "\"-177.0822\"");
+            Read r = read(new AnthropicCostReportImporter(), file);
+            assertThat(r.records()).hasSize(131 - 1);
+            assertOneProblem(r, file, 3, "data[0].results[0]: expected amount to be an amount >= 0 but was -1.770822");
+        }
     }
 
     @Nested

@@ -86,7 +86,7 @@ class JsonCursorTest {
         JsonCursor c = cursor("[0,-7,9223372036854775807,1.5,2e3,0.000001]");
         c.startArray();
         List<Object> read = new ArrayList<>();
-        while (c.nextElement()) read.add(c.nextIsWholeNumber() ? (Object) c.wholeNumber() : c.decimal());
+        while (c.nextElement()) read.add(c.nextIsWholeNumber() ? (Object) c.wholeNumber() : c.decimal("n"));
         c.end();
         assertThat(read).containsExactly(0L, -7L, Long.MAX_VALUE, new BigDecimal("1.5"), new BigDecimal("2e3"),
                 new BigDecimal("0.000001"));
