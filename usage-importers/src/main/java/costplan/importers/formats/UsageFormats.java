@@ -20,6 +20,7 @@ import costplan.importers.exports.OpenRouterGenerationJsonImporter;
 import costplan.importers.exports.OpenRouterGenerationsCsvImporter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,12 +125,16 @@ public final class UsageFormats {
      * apart on its own. A path that does not exist goes to the Claude Code importer, which reports it.
      *
      * @throws IllegalArgumentException naming a file given by name that no format reads
+     * @throws UncheckedIOException naming a source that is not a regular file or folder (a named pipe, say)
      */
     public static Assignment assign(List<Path> sources, UsageImporter forced) {
         Map<String, UsageImporter> importers = new LinkedHashMap<>();
         Map<UsageImporter, List<Path>> assigned = new LinkedHashMap<>();
         List<Path> ignored = new ArrayList<>();
-        for (Path source : sources) assign(source, true, forced, importers, assigned, ignored, 0);
+        for (Path source : sources) {
+            refuseSpecialFile(source);
+            assign(source, true, forced, importers, assigned, ignored, 0);
+        }
         return new Assignment(assigned, ignored);
     }
 
@@ -172,12 +177,24 @@ public final class UsageFormats {
         }
     }
 
+    /**
+     * Refuses a named pipe, device or socket given as a source before anything is read: reading one could wait
+     * forever, or never end.
+     *
+     * @throws UncheckedIOException naming the source
+     */
+    private static void refuseSpecialFile(Path source) {
+        if (Files.exists(source) && !Files.isDirectory(source) && !Files.isRegularFile(source))
+            throw new UncheckedIOException(source + ": is not a regular file or folder (a named pipe, device or socket);"
+                    + " costplan reads only files and folders", new IOException("not a regular file: " + source));
+    }
+
     private static boolean isExportFolder(Path source) {
         if (!Files.isDirectory(source) || Files.isDirectory(source.resolve("projects"))
                 || new CodexSessionImporter().canRead(source)) return false;
         try (Stream<Path> walk = Files.walk(source, 3)) {
             return walk.noneMatch(p -> p.getFileName().toString().endsWith(".jsonl"));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }

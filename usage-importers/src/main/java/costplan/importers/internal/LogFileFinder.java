@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class LogFileFinder {
 
+    private static final String DANGLING_LINK = "is a symbolic link to a file that does not exist; it was skipped";
+
     /** A file to read, with the folder name that stands for its project when its lines name none. */
     public record LogFile(Path path, long sizeBytes, String folderProject, boolean subAgentFile) {
     }
@@ -40,15 +42,18 @@ public final class LogFileFinder {
         Set<Object> seen = new HashSet<>();
         for (Path source : sources) {
             if (!Files.exists(source)) {
-                problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
-                        "no such file or folder; give a Claude config folder, its projects/ folder or a .jsonl file"));
+                problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE, Files.isSymbolicLink(source)
+                        ? DANGLING_LINK
+                        : "no such file or folder; give a Claude config folder, its projects/ folder or a .jsonl file"));
             } else if (Files.isDirectory(source)) {
                 Path root = Files.isDirectory(source.resolve("projects")) ? source.resolve("projects") : source;
                 walk(root, files, problems, seen);
             } else {
                 try {
-                    add(source, Files.readAttributes(source, BasicFileAttributes.class), source.toAbsolutePath().getParent(),
-                            files, problems, seen);
+                    BasicFileAttributes attrs = Files.readAttributes(source, BasicFileAttributes.class);
+                    if (attrs.isRegularFile()) add(source, attrs, source.toAbsolutePath().getParent(), files, problems, seen);
+                    else problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
+                            "is not a regular file or folder (a named pipe, device or socket); it was skipped"));
                 } catch (IOException e) {
                     problems.add(new ImportProblem(source, 0, ImportProblem.Kind.UNREADABLE,
                             "cannot be read (" + reason(e) + "); check its permissions"));
@@ -64,8 +69,11 @@ public final class LogFileFinder {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".jsonl"))
-                                add(file, attrs, root, files, problems, seen);
+                            boolean log = file.getFileName().toString().endsWith(".jsonl");
+                            if (attrs.isRegularFile() && log) add(file, attrs, root, files, problems, seen);
+                            // Links are followed, so a link still seen as one has no target.
+                            else if (attrs.isSymbolicLink() && log)
+                                problems.add(new ImportProblem(file, 0, ImportProblem.Kind.UNREADABLE, DANGLING_LINK));
                             return FileVisitResult.CONTINUE;
                         }
 
