@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 3;
     static final int SKIPPED_INPUT = 4;
     static final int CANNOT_WRITE = 5;
+    /** Java ran out of memory; the message says which COSTPLAN_JAVA_OPTS to run with. */
+    static final int OUT_OF_MEMORY = 6;
 
     private ExitCodes() {
     }

@@ -12,7 +12,15 @@ import java.util.Map;
 
 /** The {@code costplan} command line. */
 @Command(name = "costplan", mixinStandardHelpOptions = true, version = "costplan 0.1.0",
-        header = "Decide whether running coding models on your own hardware pays off, from your own usage.")
+        header = "Decide whether running coding models on your own hardware pays off, from your own usage.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                "0:ok",
+                "1:unexpected internal error",
+                "2:bad usage (unknown option, bad value)",
+                "3:bad input data (nothing readable, or anything skipped under --strict)",
+                "4:ran fine, but some lines or files were skipped (listed on stderr)",
+                "5:an output could not be written (full disk, no permission)",
+                "6:costplan needs more memory (the message says which COSTPLAN_JAVA_OPTS=-Xmx... to use)"})
 public final class Main {
     /**
      * The subcommands by the name their {@code @Command} gives them, in the order help lists them. The names are
@@ -32,10 +40,17 @@ public final class Main {
     public static void main(String[] args) {
         // The bundled prices are read on another thread while picocli reads the command line, which leaves a core idle.
         PriceBook.bundledAsync();
-        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        CheckedOutput stdout = new CheckedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new java.io.BufferedOutputStream(stdout, 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = run(out, err, Environment.system(), args);
         out.flush();
+        if (stdout.failure() != null && !stdout.readerWentAway()) {
+            err.println("costplan: error: could not write the output (" + stdout.failure().getMessage()
+                    + "); what was written is incomplete");
+            code = ExitCodes.CANNOT_WRITE;
+        }
         err.flush();
         System.exit(code);
     }
@@ -57,6 +72,7 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (MemoryAdvice.isOutOfMemory(e)) return outOfMemory(err);
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             if (e instanceof CostplanException problem) {
                 err.println("costplan: error: " + e.getMessage());
@@ -77,7 +93,16 @@ public final class Main {
             err.println("costplan: see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return ExitCodes.BAD_USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println(MemoryAdvice.message(Runtime.getRuntime().maxMemory()));
+        return ExitCodes.OUT_OF_MEMORY;
     }
 
     private static Map<String, Class<?>> subcommands(Object... namesAndTypes) {
