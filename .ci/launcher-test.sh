@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the ./costplan launcher and the process it starts, on a fresh clone of this repository (with this checkout's launcher):
+# Checks the ./costplan launcher and the process it starts, on a fresh clone of this repository (with this
+# checkout's launcher):
 #  1. two runs started together both succeed: one builds, the other waits for it and builds nothing;
 #  2. it runs through a symbolic link, absolute or relative, from another folder;
 #  3. heap sizes and a collector in COSTPLAN_JAVA_OPTS win over the launcher's own (-Xmx128m, -Xmx200m, -XX:+UseG1GC)
@@ -50,7 +51,7 @@ same_output_with() {
     >"$work/opts.json" 2>"$work/opts.err") || rc=$?
   [[ $rc == 4 ]] && cmp -s "$work/opts.json" "$work/run1.json"
 }
-for opts in -Xmx128m -Xmx200m -XX:+UseG1GC "-XX:+UseSerialGC -Xms64m"; do
+for opts in -Xmx32m -Xmx128m -Xmx200m -XX:+UseG1GC "-XX:+UseSerialGC -Xms64m"; do
   check "COSTPLAN_JAVA_OPTS='$opts' runs and gives the same output" same_output_with "$opts"
 done
 

@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -103,6 +106,30 @@ class HostileInputTest {
         assertThat(json(r).get("totals").get("reportedCost").decimalValue()).as("250 cents").isEqualByComparingTo("2.50");
         assertThat(r.err()).contains(report + ":1: data[0].results[0]: expected amount to be a number between 10^-40"
                 + " and 10^20 but was 1e20000000");
+    }
+
+    @Test
+    void controlCharactersFromTheDataAreNeverPrintedRaw() throws IOException {
+        String title = "\u001b]0;pwned\u0007";
+        Path folder = Files.createDirectories(dir.resolve("projects/evil" + title));
+        Files.writeString(folder.resolve("s1.jsonl"), String.join("\n",
+                line("m1", "2026-01-05T10:00:00Z", "10", 100, "").replace("/home/u/shop", "/home/u/shop\\u001b[2J")
+                        .replace("claude-sonnet-4-5-20250929", "claude-sonnet-4-5\\u001b[31m"),
+                "{torn" + title) + "\n");
+        for (String[] format : List.of(new String[]{"--by", "project"}, new String[]{"--by", "model"},
+                new String[]{"--csv", "--by", "project"}, new String[]{"--json", "--by", "project"})) {
+            List<String> args = new ArrayList<>(List.of("analyze", "--timezone", "UTC", dir.toString()));
+            args.addAll(List.of(format));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.SKIPPED_INPUT);
+            for (String printed : List.of(r.out(), r.err()))
+                assertThat(printed).as(String.join(" ", format)).doesNotContain("\u001b", "\u0007");
+            assertThat(r.err()).contains("evil\\x1b]0;pwned\\x07" + File.separator + "s1.jsonl:2:");
+        }
+        CliRun table = CliRun.of("analyze", "--timezone", "UTC", "--by", "project", dir.toString());
+        assertThat(table.out()).contains("/home/u/shop\\x1b[2J");
+        CliRun json = CliRun.of("analyze", "--timezone", "UTC", "--json", "--by", "model", dir.toString());
+        assertThat(json.out()).contains("claude-sonnet-4-5\\\\x1b[31m");
     }
 
     @Test

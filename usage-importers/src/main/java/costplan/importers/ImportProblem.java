@@ -49,6 +49,7 @@ public record ImportProblem(Path file, long line, Kind kind, String detail) {
     /** Returns {@code file:line: detail}, or {@code file: detail} for whole-file problems. */
     @Override
     public String toString() {
-        return line > 0 ? file + ":" + line + ": " + detail : file + ": " + detail;
+        String where = VisibleText.of(file.toString());
+        return VisibleText.of(line > 0 ? where + ":" + line + ": " + detail : where + ": " + detail);
     }
 }

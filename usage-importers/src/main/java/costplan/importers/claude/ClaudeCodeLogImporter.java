@@ -7,6 +7,7 @@ import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
+import costplan.importers.VisibleText;
 import costplan.importers.internal.IsoInstants;
 import costplan.importers.internal.JsonlScanner;
 import costplan.importers.internal.LineProblem;
@@ -323,8 +324,9 @@ public final class ClaudeCodeLogImporter implements UsageImporter {
             return name.substring(0, name.length() - ".jsonl".length());
         }
 
+        /** Returns the one copy of a name kept for all lines, made safe to print the first time it is seen. */
         private String shared(String s) {
-            return s == null ? null : names.computeIfAbsent(s, k -> k);
+            return s == null ? null : names.computeIfAbsent(s, VisibleText::of);
         }
     }
 }

@@ -6,6 +6,7 @@ import costplan.importers.SourceHead;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
+import costplan.importers.VisibleText;
 import costplan.importers.internal.InputBounds;
 import costplan.importers.internal.IsoInstants;
 import costplan.importers.internal.JsonlScanner;
@@ -222,7 +223,7 @@ public final class CodexSessionImporter implements UsageImporter {
 
         private String fileSession() {
             String name = file.getFileName().toString();
-            return name.substring(0, name.length() - ".jsonl".length());
+            return VisibleText.of(name.substring(0, name.length() - ".jsonl".length()));
         }
 
         @Override
@@ -241,8 +242,8 @@ public final class CodexSessionImporter implements UsageImporter {
                 CodexLine line = parser.parse(buffer, start, end);
                 if ("session_meta".equals(line.type)) meta(line);
                 else if ("turn_context".equals(line.type)) {
-                    if (line.model != null && !line.model.isBlank()) model = line.model;
-                    if (project == null && line.cwd != null && !line.cwd.isBlank()) project = line.cwd;
+                    if (line.model != null && !line.model.isBlank()) model = VisibleText.of(line.model);
+                    if (project == null && line.cwd != null && !line.cwd.isBlank()) project = VisibleText.of(line.cwd);
                 } else if ("token_count".equals(line.payloadType)) tokenCount(line, lineNumber);
             } catch (LineProblem p) {
                 tally.report(new ImportProblem(file, lineNumber, p.kind(), p.getMessage()));
@@ -251,10 +252,10 @@ public final class CodexSessionImporter implements UsageImporter {
 
         private void meta(CodexLine line) throws LineProblem {
             if (sessionId != null) return;   // a replayed parent's session_meta: the fork keeps its own identity
-            sessionId = line.id;
+            sessionId = VisibleText.of(line.id);
             forkedFromId = line.forkedFromId;
-            if (line.cwd != null && !line.cwd.isBlank()) project = line.cwd;
-            clientVersion = line.cliVersion;
+            if (line.cwd != null && !line.cwd.isBlank()) project = VisibleText.of(line.cwd);
+            clientVersion = VisibleText.of(line.cliVersion);
             subAgent = line.subAgentSource;
             if (forkedFromId != null && line.timestamp != null) replayEnds = instant(line.timestamp).plus(FORK_REPLAY_WINDOW);
         }

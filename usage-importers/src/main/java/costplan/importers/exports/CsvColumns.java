@@ -1,6 +1,7 @@
 package costplan.importers.exports;
 
 import costplan.importers.ImportProblem;
+import costplan.importers.VisibleText;
 import costplan.importers.internal.LineProblem;
 
 import java.util.HashMap;
@@ -40,8 +41,8 @@ final class CsvColumns {
         return i;
     }
 
-    /** Returns cell {@code i} of {@code row}, stripped; empty when the row is shorter or {@code i} is -1. */
+    /** Returns cell {@code i} of {@code row}, stripped and safe to print; empty when the row is shorter or {@code i} is -1. */
     static String cell(String[] row, int i) {
-        return i < 0 || i >= row.length ? "" : row[i].strip();
+        return i < 0 || i >= row.length ? "" : VisibleText.of(row[i].strip());
     }
 }

@@ -3,6 +3,7 @@ package costplan.importers.exports;
 import costplan.importers.ImportProblem;
 import costplan.importers.ImportSummary;
 import costplan.importers.UsageRecord;
+import costplan.importers.VisibleText;
 import costplan.importers.internal.LineProblem;
 import costplan.importers.internal.PlausibleTime;
 import costplan.importers.internal.ProblemTally;
@@ -76,10 +77,12 @@ final class ExportReading {
         }
     }
 
-    /** Returns the one copy of {@code text} this reading keeps, so that a value repeated on every row is held once. */
+    /**
+     * Returns the one copy of {@code text} this reading keeps, so that a value repeated on every row is held once;
+     * made safe to print ({@link VisibleText}) the first time it is seen.
+     */
     String shared(String text) {
-        String kept = texts.putIfAbsent(text, text);
-        return kept == null ? text : kept;
+        return texts.computeIfAbsent(text, VisibleText::of);
     }
 
     void report(long line, ImportProblem.Kind kind, String detail) {

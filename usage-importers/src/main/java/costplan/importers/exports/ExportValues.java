@@ -2,6 +2,7 @@ package costplan.importers.exports;
 
 import costplan.importers.ImportProblem;
 import costplan.importers.Usd;
+import costplan.importers.VisibleText;
 import costplan.importers.internal.InputBounds;
 import costplan.importers.internal.LineProblem;
 
@@ -89,10 +90,10 @@ final class ExportValues {
         return dollars == null ? null : new Usd(InputBounds.amount(dollars, InputBounds.ROW_USD, false, field));
     }
 
-    /** Returns a text field, or null when absent, null or blank. */
+    /** Returns a text field made safe to print ({@link VisibleText}), or null when absent, null or blank. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+        return value == null || value.isNull() || value.asText().isBlank() ? null : VisibleText.of(value.asText());
     }
 
     private static boolean allDigits(String text) {
