@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -41,6 +42,9 @@ import java.util.function.Function;
 public record ArrivalModel(int workStartHour, double workingHours, long tokensPerRequest, double requestsPerSessionHour,
                            long seed) {
     /** 09:00 to 17:00, 50,000 tokens a request (a coding agent's typical prompt), a request a minute per session. */
+    /** The most requests an expansion may make. */
+    public static final int MAX_REQUESTS = 1_000_000;
+
     public static final ArrivalModel DEFAULTS = new ArrivalModel(9, 8, 50_000, 60, 1);
 
     public ArrivalModel {
@@ -77,6 +81,7 @@ public record ArrivalModel(int workStartHour, double workingHours, long tokensPe
      * a row's computed cost, {@code zone} the zone of the working hours.
      */
     public Expansion expand(List<UsageRecord> rows, Function<UsageRecord, Optional<Usd>> costOf, ZoneId zone, CloudSpeed cloud) {
+        checkRequestsFit(rows);
         List<UsageRecord> out = new ArrayList<>();
         Map<UsageRecord, Usd> costs = new IdentityHashMap<>();
         long reported = 0, estimated = 0;
@@ -85,10 +90,9 @@ public record ArrivalModel(int workStartHour, double workingHours, long tokensPe
             if (!row.aggregated()) throw new IllegalArgumentException("only aggregated rows are expanded, not " + row);
             TokenCounts t = row.tokens();
             if (t.totalTokens() == 0) continue;   // a cost-only row: no work to place
-            long n = row.requestCount() > 0 ? row.requestCount() : Math.max(1, Math.round((double) t.totalTokens() / tokensPerRequest));
+            long n = requestsOf(row, tokensPerRequest);
             if (row.requestCount() > 0) reported += n;
             else estimated += n;
-            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("a row of " + n + " requests is too many to expand");
             Instant from = windowStart(row, zone);
             double seconds = windowSeconds(row);
             double[] arrivals = arrivals((int) n, seconds, new SplittableRandom(seed * 1_000_003 + b));
@@ -108,6 +112,44 @@ public record ArrivalModel(int workStartHour, double workingHours, long tokensPe
         }
         out.sort(Comparator.comparing(UsageRecord::timestamp));
         return new Expansion(out, costs, rows.size(), reported, estimated);
+    }
+
+    /** Returns the requests a row stands for: those it reports, else its tokens over {@code tokensPerRequest}. */
+    private static long requestsOf(UsageRecord row, long tokensPerRequest) {
+        long tokens = row.tokens().totalTokens();
+        if (tokens == 0) return 0;
+        return row.requestCount() > 0 ? row.requestCount() : Math.max(1, Math.round((double) tokens / tokensPerRequest));
+    }
+
+    private static long requestsOf(List<UsageRecord> rows, long tokensPerRequest) {
+        long total = 0;
+        for (UsageRecord row : rows) total = Math.min(Long.MAX_VALUE / 2, total + requestsOf(row, tokensPerRequest));
+        return total;
+    }
+
+    /**
+     * Refuses, before any request is made, an expansion of more than {@link #MAX_REQUESTS}: every synthetic request is
+     * kept in memory with its share of the cost, so a small {@link #tokensPerRequest} on large exports could fill any
+     * heap.
+     *
+     * @throws IllegalArgumentException naming the smallest tokens per request that fits
+     */
+    private void checkRequestsFit(List<UsageRecord> rows) {
+        long total = requestsOf(rows, tokensPerRequest);
+        if (total <= MAX_REQUESTS) return;
+        String message = String.format(Locale.ROOT, "the exports would stand for %,d requests at %,d tokens per request"
+                + " (--request-tokens); at most %,d can be replayed", total, tokensPerRequest, MAX_REQUESTS);
+        // Fewer tokens per request never make fewer requests, so the smallest that fits is found by bisection.
+        long largest = Long.MAX_VALUE / 4, tooFew = tokensPerRequest, enough = tokensPerRequest * 2;
+        while (enough < largest && requestsOf(rows, enough) > MAX_REQUESTS) enough *= 2;
+        while (enough < largest && enough - tooFew > 1) {
+            long middle = tooFew + (enough - tooFew) / 2;
+            if (requestsOf(rows, middle) > MAX_REQUESTS) tooFew = middle;
+            else enough = middle;
+        }
+        throw new IllegalArgumentException(message + (enough < largest
+                ? String.format(Locale.ROOT, ": give --request-tokens %,d or more", enough)
+                : ": the requests the exports report are already too many; plan a shorter period (--since, --until)"));
     }
 
     private Instant windowStart(UsageRecord row, ZoneId zone) {

@@ -133,6 +133,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aRequestSizeThatWouldFillTheMemoryIsRefusedBeforeThePlanStarts() {
+        CliRun r = CliRun.of("plan", "../samples/exports", "--request-tokens", "1", "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+        assertThat(r.err()).containsPattern("the exports would stand for [0-9,]+ requests at 1 tokens per request"
+                + " \\(--request-tokens\\); at most 1,000,000 can be replayed: give --request-tokens [0-9,]+ or more");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void aNamedPipeGivenAsPathIsRefusedAtOnce() throws Exception {
         Path fifo = dir.resolve("x.jsonl");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
