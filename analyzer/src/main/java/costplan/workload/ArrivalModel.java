@@ -1,5 +1,6 @@
 package costplan.workload;
 
+import costplan.importers.CostplanException;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
 import costplan.importers.Usd;
@@ -132,7 +133,7 @@ public record ArrivalModel(int workStartHour, double workingHours, long tokensPe
      * kept in memory with its share of the cost, so a small {@link #tokensPerRequest} on large exports could fill any
      * heap.
      *
-     * @throws IllegalArgumentException naming the smallest tokens per request that fits
+     * @throws CostplanException of bad usage, naming the smallest tokens per request that fits
      */
     private void checkRequestsFit(List<UsageRecord> rows) {
         long total = requestsOf(rows, tokensPerRequest);
@@ -147,7 +148,7 @@ public record ArrivalModel(int workStartHour, double workingHours, long tokensPe
             if (requestsOf(rows, middle) > MAX_REQUESTS) tooFew = middle;
             else enough = middle;
         }
-        throw new IllegalArgumentException(message + (enough < largest
+        throw CostplanException.badUsage(message + (enough < largest
                 ? String.format(Locale.ROOT, ": give --request-tokens %,d or more", enough)
                 : ": the requests the exports report are already too many; plan a shorter period (--since, --until)"));
     }

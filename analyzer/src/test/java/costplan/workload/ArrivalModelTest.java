@@ -1,5 +1,6 @@
 package costplan.workload;
 
+import costplan.importers.CostplanException;
 import costplan.importers.TokenCounts;
 import costplan.importers.UsageRecord;
 import costplan.importers.Usd;
@@ -64,7 +65,7 @@ class ArrivalModelTest {
                 Duration.ofDays(1), "claude-sonnet-4-5", "ws", new TokenCounts(3_000_000, 0, 0, 0), 0, 0, 0, null, null, null);
         // 3,000,000 tokens: 1 a request makes 3,000,000 requests, 2 make 1,500,000, 3 make 1,000,000 = MAX_REQUESTS.
         assertThatThrownBy(() -> new ArrivalModel(9, 8, 1, 60, 1).expand(List.of(row), r -> Optional.empty(),
-                ZoneOffset.UTC, CLOUD)).isInstanceOf(IllegalArgumentException.class).hasMessage("the exports would stand"
+                ZoneOffset.UTC, CLOUD)).isInstanceOf(CostplanException.class).hasMessage("the exports would stand"
                 + " for 3,000,000 requests at 1 tokens per request (--request-tokens); at most 1,000,000 can be replayed:"
                 + " give --request-tokens 3 or more");
     }

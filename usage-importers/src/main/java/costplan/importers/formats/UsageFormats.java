@@ -5,6 +5,7 @@ import costplan.importers.ImportSummary;
 import costplan.importers.SourceHead;
 import costplan.importers.UsageImporter;
 import costplan.importers.UsageRecord;
+import costplan.importers.VisibleText;
 import costplan.importers.claude.ClaudeCodeLogImporter;
 import costplan.importers.codex.CodexSessionImporter;
 import costplan.importers.exports.AnthropicConsoleCostCsvImporter;
@@ -125,7 +126,7 @@ public final class UsageFormats {
      * apart on its own. A path that does not exist goes to the Claude Code importer, which reports it.
      *
      * @throws IllegalArgumentException naming a file given by name that no format reads
-     * @throws UncheckedIOException naming a source that is not a regular file or folder (a named pipe, say)
+     * @throws CostplanException naming a source that is not a regular file or folder (a named pipe, say)
      */
     public static Assignment assign(List<Path> sources, UsageImporter forced) {
         Map<String, UsageImporter> importers = new LinkedHashMap<>();
@@ -181,12 +182,12 @@ public final class UsageFormats {
      * Refuses a named pipe, device or socket given as a source before anything is read: reading one could wait
      * forever, or never end.
      *
-     * @throws UncheckedIOException naming the source
+     * @throws CostplanException of bad input, naming the source
      */
     private static void refuseSpecialFile(Path source) {
         if (Files.exists(source) && !Files.isDirectory(source) && !Files.isRegularFile(source))
-            throw new UncheckedIOException(source + ": is not a regular file or folder (a named pipe, device or socket);"
-                    + " costplan reads only files and folders", new IOException("not a regular file: " + source));
+            throw CostplanException.badInput(VisibleText.of(source.toString()) + ": is not a regular file or folder"
+                    + " (a named pipe, device or socket); costplan reads only files and folders");
     }
 
     private static boolean isExportFolder(Path source) {
