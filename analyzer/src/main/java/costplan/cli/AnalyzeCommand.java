@@ -1,6 +1,8 @@
 package costplan.cli;
 
 import costplan.ledger.Grouping;
+import costplan.ledger.UsageLedger;
+import costplan.report.ProjectAliases;
 import picocli.CommandLine.ArgGroup;
 import costplan.usage.Usage;
 import picocli.CommandLine.Command;
@@ -80,7 +82,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (read.isEmpty()) return ExitCodes.BAD_INPUT;
         Usage usage = read.get();
 
-        Analysis analysis = Analysis.of(usage.imported(), usage.reconciled(), usage.ledger(), usage.prices(), grouping);
+        // --redact hides projects in this command's tables, CSV and JSON too, not only in its report: the same aliases,
+        // and the problems' files without the folders that name projects.
+        boolean redact = reportOptions.redact;
+        UsageLedger ledger = redact
+                ? usage.ledger().withProjects(ProjectAliases.redacting(usage.ledger().records())::nameOf) : usage.ledger();
+        Analysis analysis = Analysis.of(redact ? usage.imported().withFileNamesOnly() : usage.imported(),
+                usage.reconciled(), ledger, usage.prices(), grouping);
         if (format.json) AnalyzeJsonView.print(analysis, out);
         else if (format.csv) AnalyzeCsvView.print(analysis, breakdown, out);
         else AnalyzeTextView.print(analysis, out);

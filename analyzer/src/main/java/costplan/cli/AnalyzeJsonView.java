@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import costplan.importers.ImportProblem;
+import costplan.importers.VisibleText;
 import costplan.ledger.CacheStats;
 import costplan.importers.UsageRecord;
 import costplan.ledger.Grouping;
@@ -120,7 +121,7 @@ final class AnalyzeJsonView {
         imported.skippedLines().forEach((k, v) -> skipped.put(k.label(), v));
         ArrayNode problems = imp.putArray("problems");
         for (ImportProblem p : imported.problems())
-            problems.addObject().put("file", p.file().toString()).put("line", p.line())
+            problems.addObject().put("file", VisibleText.of(p.file().toString())).put("line", p.line())
                     .put("kind", p.kind().label()).put("detail", p.detail());
         JSON.writeValue(out, root);
         out.println();

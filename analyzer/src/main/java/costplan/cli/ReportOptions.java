@@ -16,8 +16,8 @@ import java.util.Map;
 
 /** The options of an HTML report, shared by {@code analyze --report} and {@code report}, and the writing of it. */
 final class ReportOptions {
-    @Option(names = "--redact", description = "Show projects as project-1, project-2… (in order of first use) and "
-            + "leave paths out of the report. Default: project paths as logged.")
+    @Option(names = "--redact", description = "Show projects as project-1, project-2… (in order of first use) in the "
+            + "report and in the command's own tables and JSON, and leave paths out of them. Default: project paths as logged.")
     boolean redact;
 
     @Option(names = "--force", description = "Replace FILE even when it is not a costplan report. Default: only an "

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The requests of an import with their computed costs, seen in one time zone: totals, groupings by day, week,
@@ -116,6 +117,11 @@ public final class UsageLedger {
             }
         }
         return new UsageLedger(List.copyOf(kept), List.copyOf(keptCosts), zone);
+    }
+
+    /** Returns the same requests with each project named by {@code rename} (an alias under --redact), costs kept. */
+    public UsageLedger withProjects(UnaryOperator<String> rename) {
+        return new UsageLedger(records.stream().map(r -> r.withProject(rename.apply(r.project()))).toList(), costs, zone);
     }
 
     /** Returns the same requests seen in another time zone. */

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HostileInputTest {
     @TempDir
     Path dir;
+    @TempDir
+    Path elsewhere;
     private Path logs;
 
     /** One request: {@code input} input and {@code output} output tokens, nothing cached; {@code extra} ends the line. */
@@ -139,6 +141,27 @@ class HostileInputTest {
         assertThat(r.err()).containsPattern("the exports would stand for [0-9,]+ requests at 1 tokens per request"
                 + " \\(--request-tokens\\); at most 1,000,000 can be replayed: give --request-tokens [0-9,]+ or more");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void redactHidesProjectsInTheCommandsTablesCsvAndJsonToo() throws IOException {
+        Path secret = Files.createDirectories(dir.resolve("projects/-home-u-secret-merger"));
+        Files.writeString(secret.resolve("s2.jsonl"), line("m9", "2026-01-05T09:00:00Z", "5", 50, "")
+                .replace("/home/u/shop", "/home/u/secret-merger") + "\n{torn\n");
+        write("s1.jsonl", line("m1", "2026-01-05T10:00:00Z", "10", 100, ""));
+        Path report = elsewhere.resolve("r.html");
+        for (String[] format : List.of(new String[]{"--by", "project"}, new String[]{"--csv", "--by", "project"},
+                new String[]{"--json", "--by", "project"})) {
+            List<String> args = new ArrayList<>(List.of("analyze", "--timezone", "UTC", "--redact", "--force",
+                    "--report", report.toString(), dir.toString()));
+            args.addAll(List.of(format));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.SKIPPED_INPUT);
+            // first used: secret-merger at 09:00, then shop at 10:00
+            assertThat(r.out()).as(String.join(" ", format)).contains("project-1", "project-2")
+                    .doesNotContain("secret", "shop");
+            assertThat(Files.readString(report)).doesNotContain("secret-merger", "/home/u/shop");
+        }
     }
 
     @Test

@@ -59,6 +59,14 @@ public record ImportSummary(
         return new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, List.of(), 0);
     }
 
+    /** Returns this summary with only the file name of each problem's file, which hides the folders it was in. */
+    public ImportSummary withFileNamesOnly() {
+        List<ImportProblem> named = problems.stream().map(p -> new ImportProblem(
+                p.file().getFileName() == null ? p.file() : p.file().getFileName(), p.line(), p.kind(), p.detail())).toList();
+        return new ImportSummary(filesRead, bytesRead, linesRead, usageLines, requests, duplicateCopies, syntheticLines,
+                apiErrorLines, skippedLines, skippedFiles, named, moreProblems);
+    }
+
     /** Returns the sum of this summary and {@code other}, as when two sources are imported together. */
     public ImportSummary plus(ImportSummary other) {
         Map<ImportProblem.Kind, Long> skipped = new EnumMap<>(ImportProblem.Kind.class);

@@ -118,6 +118,13 @@ public record UsageRecord(
         return aggregation.requests() == null ? 0 : aggregation.requests();
     }
 
+    /** Returns this record with {@code name} as its project, as when project names are hidden behind aliases. */
+    public UsageRecord withProject(String name) {
+        return new UsageRecord(source, timestamp, model, name, sessionId, requestId, messageId, tokens,
+                cacheCreation5mTokens, cacheCreation1hTokens, webSearchRequests, serviceTier, fast, subAgent, toolNames,
+                clientVersion, reportedCostUsd, aggregation);
+    }
+
     /** Returns this record with {@code cost} as its reported cost, as when a cost export is joined to a usage export. */
     public UsageRecord withReportedCost(Usd cost) {
         return new UsageRecord(source, timestamp, model, project, sessionId, requestId, messageId, tokens,
