@@ -28,12 +28,21 @@ public final class ReportFile {
      * Writes {@code html} to {@code target}.
      *
      * @param readFolders the folders and files the report was made from; the target may not be inside them
-     * @param force whether to replace an existing file that is not a costplan report
+     * @param force whether to replace an existing file that is not a costplan report (never a symbolic link to one)
      * @throws CostplanException when the target is refused (bad usage, with the reason and the way out) or cannot be
      *         written (with the system's reason)
      */
     public static void write(Path target, String html, List<Path> readFolders, boolean force) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
+        // A link is followed only to an earlier report, which is replaced where it is; any other link is refused, even
+        // with --force: replacing the link would drop what it points to silently, writing through it could overwrite
+        // any file the link names.
+        if (Files.isSymbolicLink(absolute)) {
+            if (!isReport(absolute))
+                throw CostplanException.badUsage(target + " is a symbolic link to something that is not a costplan"
+                        + " report; costplan does not replace links, even with --force: choose another file");
+            absolute = absolute.toRealPath();
+        }
         Path folder = absolute.getParent();
         if (Files.isDirectory(absolute))
             throw CostplanException.badUsage(target + " is a folder; give a file name such as usage.html");

@@ -58,6 +58,28 @@ class ReportFileTest {
     }
 
     @Test
+    void refusesASymbolicLinkToAnythingButAReportEvenWithForce() throws IOException {
+        Path precious = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("usage.html"), precious);
+        assertThatThrownBy(() -> ReportFile.write(link, REPORT, List.of(), true))
+                .hasMessage(link + " is a symbolic link to something that is not a costplan report; costplan does not"
+                        + " replace links, even with --force: choose another file");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(precious)).isEqualTo("keep me");
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.html"), dir.resolve("nowhere.html"));
+        assertThatThrownBy(() -> ReportFile.write(dangling, REPORT, List.of(), true)).hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void replacesAnEarlierReportALinkPointsToAndKeepsTheLink() throws IOException {
+        Path earlier = Files.writeString(dir.resolve("2026-11.html"), REPORT.replace("new", "old"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.html"), earlier);
+        ReportFile.write(link, REPORT, List.of(), false);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(earlier)).isEqualTo(REPORT);
+    }
+
+    @Test
     void replacesAnEarlierCostplanReportWithoutForce() throws IOException {
         Path target = dir.resolve("usage.html");
         Files.writeString(target, REPORT.replace("new", "old"));
