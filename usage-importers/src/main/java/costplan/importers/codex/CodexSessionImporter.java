@@ -267,24 +267,29 @@ public final class CodexSessionImporter implements UsageImporter {
             Instant at = instant(line.timestamp);
             plausible.check(at, line.timestamp);
             long[] previous = previousTotal;
-            if (line.total != null) {
-                if (Arrays.equals(line.total, previous)) return;
-                previousTotal = line.total;
-            }
-            if (replayEnds != null && !at.isAfter(replayEnds)) return;
+            if (line.total != null && Arrays.equals(line.total, previous)) return;
+            boolean replayed = replayEnds != null && !at.isAfter(replayEnds);
             long[] usage = line.last != null ? line.last : delta(line.total, previous);
             long input = usage[0], cached = usage[1];
-            if (line.last == null)   // a turn read as the difference of two running totals, each up to 10^12
-                for (int i = 0; i < usage.length; i++)
-                    InputBounds.count(usage[i], InputBounds.REQUEST_TOKENS, "the turn's " + CodexLineParser.USAGE_FIELDS[i]);
-            if (cached > input)
-                throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected cached_input_tokens (" + cached
-                        + ") to be at most input_tokens (" + input + "), which include them");
+            if (!replayed) checkTurn(usage, line.last == null);
+            // Only a line that passed its checks moves the running total: a skipped line leaves the next as if it were blank.
+            if (line.total != null) previousTotal = line.total;
+            if (replayed) return;
             UsageRecord record = UsageRecord.ofRequest(NAME, at, model == null ? UNKNOWN_MODEL : model,
                     project == null ? "(unknown project)" : project, sessionId == null ? fileSession() : sessionId, null, null,
                     new TokenCounts(input - cached, usage[2], 0, cached), 0, 0, 0, null, false,
                     subAgent, List.of(), clientVersion, null);
             turns.add(new Turn(record, line.total == null ? null : Arrays.toString(line.total), lineNumber));
+        }
+
+        /** Checks a turn's counts: cached within input, and a difference of running totals within a request's bound. */
+        private static void checkTurn(long[] usage, boolean fromTotals) throws LineProblem {
+            if (fromTotals)   // each running total may reach 10^12, a turn may not
+                for (int i = 0; i < usage.length; i++)
+                    InputBounds.count(usage[i], InputBounds.REQUEST_TOKENS, "the turn's " + CodexLineParser.USAGE_FIELDS[i]);
+            if (usage[1] > usage[0])
+                throw new LineProblem(ImportProblem.Kind.BAD_FIELD, "expected cached_input_tokens (" + usage[1]
+                        + ") to be at most input_tokens (" + usage[0] + "), which include them");
         }
 
         /** Returns {@code total - previous}, or {@code total} when the count restarted (or there is no previous). */

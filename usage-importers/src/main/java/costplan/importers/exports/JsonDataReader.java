@@ -56,7 +56,14 @@ final class JsonDataReader {
     /** Reads {@code file}, handing each element to {@code handler}; element problems are reported and skipped. */
     static Page read(Path file, ExportReading reading, ElementHandler handler) throws IOException, LineProblem {
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
-            return readPage(p, reading, handler);
+            try {
+                return readPage(p, reading, handler);
+            } catch (NumberFormatException e) {   // Jackson's exact decimals refuse an exponent too large to hold
+                reading.report(p.currentLocation().getLineNr(), ImportProblem.Kind.MALFORMED_LINE, "a number here cannot"
+                        + " be read (" + firstLine(e.getMessage()) + "); what came before was read, the rest of the file"
+                        + " was skipped");
+                return new Page(false, false, null, 0);
+            }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? reading.lastLine() : e.getLocation().getLineNr();
             boolean cut = e.getMessage() != null && e.getMessage().contains("end-of-input");

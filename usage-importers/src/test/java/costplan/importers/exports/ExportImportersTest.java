@@ -149,6 +149,18 @@ public class ExportImportersTest {
         }
 
         @Test
+        void aNumberWhoseExponentTheJsonReaderCannotHold() throws IOException {
+            // found by ImportFuzzTest: Jackson threw a NumberFormatException, which stopped the run
+            Path file = withReplaced("openai-costs.json", "\"value\": 0.", "\"value\": 0.002851e99999999944, \"was\": 0.");
+            Read r = read(new OpenAiCostsJsonImporter(), file);
+            assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(ImportProblem.Kind.MALFORMED_LINE);
+                assertThat(p.detail()).startsWith("a number here cannot be read (").endsWith(
+                        "); what came before was read, the rest of the file was skipped");
+            });
+        }
+
+        @Test
         void aNegativeCost() throws IOException {
             Path file = withReplaced("anthropic-cost-report.json", "\"177.0822\"", "\"-177.0822\"");
             Read r = read(new AnthropicCostReportImporter(), file);
