@@ -13,7 +13,7 @@ ccusage_version="20.0.24"
 peer_prefix="/tmp/peers/cc20"
 peer_bin="$peer_prefix/node_modules/@ccusage/ccusage-linux-x64/bin/ccusage"
 fake_home="/tmp/fakehome"   # ccusage never sees a real ~/.claude or ~/.config/claude
-gen="${GEN:-/work/shared/tools/gen_claude_logs.py}"
+gen="${GEN:-$repo/../shared/tools/gen_claude_logs.py}"
 
 tree=""
 seed=1

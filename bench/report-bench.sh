@@ -6,7 +6,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-gen="${GEN:-/work/shared/tools/gen_claude_logs.py}"
+gen="${GEN:-$repo/../shared/tools/gen_claude_logs.py}"
 tree="/tmp/gen/report1g"
 runs=3
 out=""
