@@ -102,7 +102,7 @@ if [[ ! -d $tree/projects ]]; then
   mv "$partial" "$tree"
 fi
 read -r tree_files tree_bytes < <(find "$tree" -type f -name '*.jsonl' -printf '%s\n' \
-  | awk '{n++; s+=$1} END {printf "%d %d\n", n, s}')
+  | awk '{n++; s+=$1} END {printf "%d %.0f\n", n, s}')
 [[ $tree_files -gt 0 ]] || { log "no *.jsonl files under $tree"; exit 1; }
 
 # ---- ccusage ------------------------------------------------------------------------------------
