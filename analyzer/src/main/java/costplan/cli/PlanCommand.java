@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
                 "2:bad usage (unknown option, id or value)",
                 "3:bad input data (nothing readable, too few requests, or anything skipped under --strict)",
                 "4:ran fine, but some lines or files were skipped (listed on stderr)",
-                "5:an output could not be written (full disk, no permission)"})
+                "5:an output could not be written (full disk, no permission)",
+                "6:costplan needs more memory (the message says which COSTPLAN_JAVA_OPTS=-Xmx... to use)"})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
