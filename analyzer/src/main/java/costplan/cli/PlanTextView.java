@@ -37,7 +37,8 @@ final class PlanTextView {
                 plan.baseline().detail());
         out.println("Baselines compared: " + String.join("; ", plan.baselines().stream().map(b -> b.name() + " "
                 + Money.usd(b.monthlyUsd()) + (b.id().equals(costplan.plan.Baseline.API) ? ""
-                : " (fits its limits in " + (b.weeks() - b.weeksOverLimit()) + " of " + b.weeks() + " weeks)")).toList()) + ".");
+                : " (fits its limits in " + (b.weeks() - b.weeksOverLimit()) + " of " + b.weeks() + (b.weeks() == 1 ? " week)" : " weeks)")))
+                .toList()) + ".");
         out.println();
         TextTable table = new TextTable("device", "model", "engine / cache / slots", ">score", ">can do", "tool calls", "keeps up",
                 ">slowdown", ">local", ">busy h/day", ">$/month", ">saves/month now", ">life avg saving P50",

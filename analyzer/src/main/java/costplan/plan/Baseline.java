@@ -66,10 +66,11 @@ public record Baseline(String id, String name, double monthlyUsd, double extraUs
         LimitsEstimate.Fit fit = LimitsEstimate.of(plan.usageLimits(), trace.trace(), trace.costs(), trace.zone());
         double extra = calendar.perMonth(fit.extraUsageUsd());
         double notCovered = calendar.perMonth(fit.notCoveredUsd());
-        String detail = String.format(Locale.ROOT, "%s a month; an estimate of its limits (Anthropic publishes no token "
-                        + "figures): your usage fits them in %d of %d week%s; %s a month of extra usage at API prices%s. %s",
-                Money.usd(price), fit.weeks() - fit.weeksOverLimit(), fit.weeks(), fit.weeks() == 1 ? "" : "s",
-                Money.usd(extra), fit.notCoveredUsd() > 0 ? "; " + Money.usd(notCovered) + " a month of other providers' models at API prices" : "",
+        String detail = String.format(Locale.ROOT, "%s a month; your usage fits its limits in %d of %d week%s%s%s. An estimate: "
+                        + "Anthropic publishes no token figures; from %s", Money.usd(price), fit.weeks() - fit.weeksOverLimit(),
+                fit.weeks(), fit.weeks() == 1 ? "" : "s",
+                extra > 0 ? "; " + Money.usd(extra) + " a month of extra usage at API prices" : "",
+                notCovered > 0 ? "; " + Money.usd(notCovered) + " a month of other providers' models at API prices" : "",
                 plan.usageLimits().source());
         return new Baseline(plan.id(), plan.name(), price + extra + notCovered, extra, fit.weeksOverLimit() == 0,
                 fit.weeksOverLimit(), fit.weeks(), detail, fit.overLimit());
