@@ -77,7 +77,7 @@ public record SweepResult(Sweep sweep, String baseline, List<Point> points) {
     @Override
     public String toString() {
         TextTable table = new TextTable(">" + sweep.parameter(), "option", "keeps up", ">$/month", ">baseline $/month",
-                ">savings/month P50", ">payback P50");
+                ">life avg saving P50", ">payback P50");
         for (Point p : points)
             table.row(value(p.value()), p.option(), p.feasible() ? "yes" : "no", Money.usd(p.monthlyCostUsd()),
                     Money.usd(p.baselineMonthlyUsd()), Money.usd(p.savingsP50Usd()),
