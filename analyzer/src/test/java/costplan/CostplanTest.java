@@ -17,7 +17,7 @@ class CostplanTest {
         // A 32 GB RTX 5090 holds no model scoring 50 or more with two 78K-token contexts; the H100 keeps its best two.
         assertThat(plan.options()).hasSize(2).allMatch(o -> o.option().device().id().equals("rented-h100-runpod"));
         assertThat(plan.devicesWithoutOption()).containsExactly("rtx-5090");
-        assertThat(plan.verdict()).startsWith("Stay on API pay-as-you-go");
+        assertThat(plan.verdict()).startsWith("You would pay $20/month on Claude Pro; your usage fits its limits in 1 of 1 week (an estimate).");
         assertThat(plan.toString()).startsWith(plan.verdict()).contains("rented-h100-runpod").contains("keepsUp");
         assertThat(plan.optionsTable().rowCount()).isEqualTo(2);
         var days = usage.byDay();

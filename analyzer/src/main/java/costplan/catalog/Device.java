@@ -8,6 +8,8 @@ import java.time.LocalDate;
  * Fields that do not apply (prices of a rental, watts of a cloud GPU) are null. {@code chipClass} is one of
  * {@link #CHIP_CLASSES}: the speed model's efficiencies differ between them (a GeForce card reaches more of its
  * FP16 peak in llama.cpp than a workstation or data-centre card).
+ *
+ * @param rentalBilling a rental's billing unit and storage price; null for a machine that is bought
  */
 public record Device(String id, String name, Kind kind, String platform, String chip, String formFactor, String chipClass,
                      double memoryGb, double usableMemoryShare, double memoryBandwidthGBps, double fp16Tflops,
@@ -15,7 +17,7 @@ public record Device(String id, String name, Kind kind, String platform, String 
                      Double priceNewUsd, LocalDate priceNewDate, Range priceNewRangeUsd, Double priceUsedUsd,
                      Double hostSystemPriceUsd, Resale resale,
                      Double rentalUsdPerHour, Range rentalUsdPerHourRange, String rentalProvider, LocalDate rentalDate,
-                     double diskReadGBps, String notes, Sources sources) {
+                     RentalBilling rentalBilling, double diskReadGBps, String notes, Sources sources) {
 
     /** Bought and owned, or rented by the hour. */
     public enum Kind { OWNED, RENTED }

@@ -39,7 +39,7 @@ final class DeviceReader {
                 f.optionalNumber("hostSystemPriceUsd", 0, 100_000, "USD"), resale,
                 f.optionalNumber("rentalUsdPerHour", 0.01, 500, "USD per hour"),
                 f.optionalRange("rentalUsdPerHourRange", 0.01, 500, "USD per hour"),
-                f.optionalText("rentalProvider"), f.optionalDate("rentalDate", today),
+                f.optionalText("rentalProvider"), f.optionalDate("rentalDate", today), rentalBilling(f, kind),
                 f.number("diskReadGBps", 0.05, 100, "GB/s"), f.optionalText("notes"), f.sources());
         f.optionalNumber("tdpWatts", 1, 5000, "W");
         f.optionalDate("priceUsedDate", today);
@@ -52,6 +52,23 @@ final class DeviceReader {
         if (!chipClass.isEmpty() && !Device.CHIP_CLASSES.contains(chipClass))
             f.problem("chipClass", "expected one of " + Device.CHIP_CLASSES + " but was '" + chipClass + "'");
         return chipClass;
+    }
+
+    /** A rental's billing unit and storage price; null for a machine that is bought. */
+    private static RentalBilling rentalBilling(FieldReader f, Device.Kind kind) {
+        Integer seconds = f.optionalInteger("rentalBillingSeconds", 1, 3600, "seconds");
+        Double storage = f.optionalNumber("storageUsdPerGbMonth", 0, 10, "USD per GB-month");
+        if (kind != Device.Kind.RENTED) return null;
+        if (seconds == null || storage == null) {
+            f.problem(seconds == null ? "rentalBillingSeconds" : "storageUsdPerGbMonth",
+                    "a rented device needs its billing unit in seconds (1, 60 or 3600) and its storage price per GB-month");
+            return null;
+        }
+        if (seconds != 1 && seconds != 60 && seconds != 3600) {
+            f.problem("rentalBillingSeconds", "expected 1 (per second), 60 (per minute) or 3600 (per hour) but was " + seconds);
+            return null;
+        }
+        return new RentalBilling(seconds, storage);
     }
 
     private static void checkKind(FieldReader f, Device d) {

@@ -27,10 +27,9 @@ final class PlanJsonView {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", plan.verdict());
         plan.caveat().ifPresent(c -> root.put("caveat", c));
-        ObjectNode baseline = root.putObject("baseline");
-        baseline.put("name", plan.baseline().name());
-        baseline.put("monthlyUsd", plan.baseline().monthlyUsd());
-        baseline.put("detail", plan.baseline().detail());
+        root.set("baseline", baseline(plan.baseline()));
+        var baselines = root.putArray("baselines");
+        plan.baselines().forEach(b -> baselines.add(baseline(b)));
         ObjectNode trace = root.putObject("trace");
         var origin = plan.trace().origin();
         trace.put("kind", origin.kind());
@@ -43,6 +42,14 @@ final class PlanJsonView {
         }
         trace.put("requests", plan.trace().requests().size());
         trace.put("days", plan.trace().days());
+        var calendar = plan.calendar();
+        trace.put("spanDays", calendar.spanDays());
+        trace.put("activeDays", calendar.activeDays());
+        trace.put("activeDaysPerWeek", calendar.activeDaysPerWeek());
+        trace.put("activeDaysPerMonth", calendar.activeDaysPerMonth());
+        trace.put("activeHoursPerMonth", calendar.activeHoursPerMonth());
+        trace.put("stretchesOfWork", calendar.stretchSeconds().size());
+        trace.put("calendar", calendar.describe());
         trace.put("apiUsdPerMonth", plan.apiUsdPerMonth());
         trace.put("cloudSpeed", plan.trace().cloudSpeed().toString());
         var w = costplan.workload.WorkloadSummary.of(plan.trace(), plan.activity());
@@ -55,7 +62,7 @@ final class PlanJsonView {
         trace.put("promptP99", w.promptP99());
         root.set("activity", ActivityJson.node(plan.activity()));
         var options = root.putArray("options");
-        for (OptionPlan o : plan.options()) options.add(option(o));
+        for (OptionPlan o : plan.options()) options.add(option(o, plan));
         var without = root.putArray("devicesWithoutOption");
         plan.devicesWithoutOption().forEach(without::add);
         ObjectNode assumptions = root.putObject("assumptions");
@@ -68,15 +75,35 @@ final class PlanJsonView {
         assumptions.put("lifeMonths", a.lifeMonths());
         assumptions.put("maxSlowdown", a.maxSlowdown());
         assumptions.put("minLocalShare", a.minLocalShare());
+        assumptions.put("rentalIdleMinutes", plan.uptime().rentalIdleGap().toSeconds() / 60.0);
+        assumptions.put("rentalMode", plan.uptime().rentalMode() == null ? "cheaper" : plan.uptime().rentalMode().id());
+        assumptions.put("ownedMachineOn", plan.uptime().ownedAlwaysOn() ? "always" : "working hours");
         assumptions.put("samples", plan.samples());
         assumptions.put("seed", plan.seed());
         return root;
     }
 
-    private static ObjectNode option(OptionPlan o) {
+    private static ObjectNode baseline(costplan.plan.Baseline b) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", b.id());
+        n.put("name", b.name());
+        n.put("monthlyUsd", cents(b.monthlyUsd()));
+        n.put("fitsLimits", b.fitsLimits());
+        n.put("weeksOverLimit", b.weeksOverLimit());
+        n.put("weeks", b.weeks());
+        n.put("detail", b.detail());
+        return n;
+    }
+
+    private static double cents(double usd) {
+        return Math.round(usd * 100) / 100.0;
+    }
+
+    private static ObjectNode option(OptionPlan o, PlanResult plan) {
         ObjectNode n = JSON.createObjectNode();
         ReplayResult r = o.replay();
         n.put("device", o.option().device().id());
+        n.put("kind", o.fallback() ? "fallback" : "replacement");
         n.put("model", o.option().model().toString());
         n.put("engine", o.option().engine().id());
         n.put("speedFactors", SpeedFactors.of(o.option().engine(), o.option().device()).describe());
@@ -99,15 +126,22 @@ final class PlanJsonView {
         n.put("memoryHighWaterBytes", r.memoryHighWaterBytes());
         n.put("usableBytes", o.option().device().usableBytes());
         n.putPOJO("fallbacks", r.fallbacks());
-        n.put("monthlyUsd", o.expected().averageMonthlyCostUsd());
+        n.put("monthlyUsd", cents(o.expected().nowMonthlyCostUsd()));
+        n.put("monthlySavingsNowUsd", plan.monthlySavingsNowUsd(o));
+        n.put("lifeAverageMonthlyUsd", o.expected().averageMonthlyCostUsd());
+        if (o.expected().rentalMode() == null) n.putNull("rentalMode");
+        else n.put("rentalMode", o.expected().rentalMode().id());
         ObjectNode month = n.putObject("firstMonth");
         month.put("electricityUsd", o.expected().firstMonthElectricityUsd());
         month.put("rentalUsd", o.expected().firstMonthRentalUsd());
+        month.put("rentalStartupsUsd", o.expected().firstMonthStartupsUsd());
+        month.put("storageUsd", o.expected().firstMonthStorageUsd());
         month.put("cloudUsd", o.expected().firstMonthCloudUsd());
+        month.put("subscriptionUsd", o.expected().firstMonthSubscriptionUsd());
         n.put("depreciationPerMonthUsd", o.expected().depreciationPerMonthUsd());
         n.put("energyKwhPerMonth", o.expected().energyKwhPerMonth());
         months(n, "crossoverTokensPerMonth", o.crossoverTokensPerMonth());
-        percentiles(n.putObject("monthlySavingsUsd"), o.monthlySavingsUsd());
+        percentiles(n.putObject("lifeAverageMonthlySavingsUsd"), o.monthlySavingsUsd());
         if (o.option().device().rented()) {
             n.putNull("paybackMonths");
             n.put("paybackReason", "rented: there is no purchase to pay back");

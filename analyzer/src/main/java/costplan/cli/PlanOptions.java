@@ -4,6 +4,8 @@ import costplan.catalog.KvCacheType;
 import costplan.importers.CostplanException;
 import costplan.plan.Assumptions;
 import costplan.plan.PlanSettings;
+import costplan.plan.RentalMode;
+import costplan.plan.Uptime;
 import costplan.plan.Uncertain;
 import costplan.replay.CachePolicy;
 import costplan.replay.RouteRule;
@@ -46,9 +48,24 @@ final class PlanOptions {
             + "context>TOKENS, wait>SECONDS, share:FRACTION.")
     List<String> routes = new ArrayList<>();
 
-    @Option(names = "--baseline", paramLabel = "PLAN", defaultValue = "api",
-            description = "What you pay today: api (pay-as-you-go at your trace's prices) or a subscription id (claude-pro, max-5x, max-20x, ...). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--baseline", paramLabel = "PLAN",
+            description = "What you would pay without a machine: api (pay-as-you-go at your trace's prices) or a subscription id "
+                    + "(claude-pro, max-5x, max-20x, ...), with the extra usage its limits would bill. Default: the cheapest of "
+                    + "api, claude-pro, max-5x and max-20x.")
     String baseline;
+
+    @Option(names = "--rental-idle-minutes", paramLabel = "M", defaultValue = "15",
+            description = "An on-demand rental is stopped after this many minutes without work; the next request starts it "
+                    + "again. Default: ${DEFAULT-VALUE}.")
+    double rentalIdleMinutes;
+
+    @Option(names = "--rental-mode", paramLabel = "MODE",
+            description = "on-demand (started for each stretch of work) or always-on (the whole month). Default: the cheaper.")
+    String rentalMode;
+
+    @Option(names = "--always-on", description = "Leave an owned machine on outside working hours (at its idle power). "
+            + "Default: on during working hours only.")
+    boolean alwaysOn;
 
     @Option(names = "--electricity-usd-kwh", paramLabel = "P", description = "Electricity price. Default: 0.17 (range 0.12-0.35 sampled).")
     Double electricity;
@@ -114,7 +131,14 @@ final class PlanOptions {
                 .withRoutes(parsed("--route", () -> routes.stream().map(RouteRule::parse).toList()))
                 .withBaseline(baseline).withAssumptions(assumptions())
                 .withSamples(samples).withSeed(seed).withCloudSpeed(cloud).withArrivals(arrivals)
-                .withQualityFloor(qualityFloor).withMaxQualityDrop(maxQualityDrop);
+                .withQualityFloor(qualityFloor).withMaxQualityDrop(maxQualityDrop).withUptime(uptime());
+    }
+
+    private Uptime uptime() {
+        if (!(rentalIdleMinutes >= 0 && rentalIdleMinutes <= 24 * 60))
+            throw CostplanException.badOption("--rental-idle-minutes", "must be 0 to 1440", rentalIdleMinutes);
+        return new Uptime(java.time.Duration.ofSeconds(Math.round(rentalIdleMinutes * 60)),
+                rentalMode == null ? null : parsed("--rental-mode", () -> RentalMode.parse(rentalMode)), alwaysOn);
     }
 
     private Assumptions assumptions() {

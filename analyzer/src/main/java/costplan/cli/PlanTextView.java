@@ -2,6 +2,7 @@ package costplan.cli;
 
 import costplan.internal.TextTable;
 import costplan.plan.OptionPlan;
+import costplan.plan.Money;
 import costplan.plan.PlanResult;
 import costplan.plan.QualityEstimate;
 import costplan.whatif.PlanTables;
@@ -24,31 +25,40 @@ final class PlanTextView {
         out.println(plan.verdict());
         out.println();
         var trace = plan.trace();
-        out.printf(Locale.ROOT, "Your workload: %,d requests over %.0f day%s; $%,.0f a month at API prices.%n",
-                trace.requests().size(), trace.days(), trace.days() == 1 ? "" : "s", plan.apiUsdPerMonth());
+        out.printf(Locale.ROOT, "Your workload: %,d requests; %s a month at API prices.%n", trace.requests().size(),
+                Money.usd(plan.apiUsdPerMonth()));
+        out.println("Calendar: " + plan.calendar().describe() + ".");
         out.printf(Locale.ROOT, "Sessions: %s.%n", plan.activity().describe());
         var w = costplan.workload.WorkloadSummary.of(trace, plan.activity());
         out.printf(Locale.ROOT, "Per active hour (%.1f hours): %,.0f requests, %,.0f tokens; "
                         + "prompts P50 %,d, P90 %,d, P99 %,d tokens.%n", w.activeHours(), w.requestsPerActiveHour(),
                 w.tokensPerActiveHour(), w.promptP50(), w.promptP90(), w.promptP99());
-        out.printf(Locale.ROOT, "Baseline: %s, $%,.2f a month (%s).%n", plan.baseline().name(), plan.baseline().monthlyUsd(),
+        out.printf(Locale.ROOT, "Baseline: %s, %s a month (%s).%n", plan.baseline().name(), Money.usd(plan.baseline().monthlyUsd()),
                 plan.baseline().detail());
+        out.println("Baselines compared: " + String.join("; ", plan.baselines().stream().map(b -> b.name() + " "
+                + Money.usd(b.monthlyUsd()) + (b.id().equals(costplan.plan.Baseline.API) ? ""
+                : " (fits its limits in " + (b.weeks() - b.weeksOverLimit()) + " of " + b.weeks() + (b.weeks() == 1 ? " week)" : " weeks)")))
+                .toList()) + ".");
         out.println();
         TextTable table = new TextTable("device", "model", "engine / cache / slots", ">score", ">can do", "tool calls", "keeps up",
-                ">slowdown", ">local", ">busy h/day", ">$/month", ">savings/month P50", ">payback P50 (P10-P90)", ">pays back in life");
+                ">slowdown", ">local", ">busy h/day", ">$/month", ">saves/month now", ">life avg saving P50",
+                ">payback P50 (P10-P90)", ">pays back in life");
         List<OptionPlan> shown = plan.options().stream().limit(MAX_ROWS).toList();
         for (OptionPlan o : shown) {
             ReplayResult r = o.replay();
-            table.row(o.option().device().id(), o.option().model().toString(),
+            table.row(o.option().device().id() + (o.fallback() ? " (fallback)" : ""), o.option().model().toString(),
                     o.option().engine().id() + " / " + o.option().policy().id() + " / " + o.option().slots(),
                     PlanTables.score(o.quality()), Formats.percent(o.capableShare()), o.quality().toolCallingRisk().id(),
                     o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2fx", r.slowdown()),
                     Formats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
-                    String.format(Locale.ROOT, "%,.0f", o.expected().averageMonthlyCostUsd()),
-                    String.format(Locale.ROOT, "%,.0f", o.monthlySavingsUsd().p50()), payback(o),
+                    Money.usd(o.expected().nowMonthlyCostUsd()), Money.usd(plan.monthlySavingsNowUsd(o)),
+                    Money.usd(o.monthlySavingsUsd().p50()), payback(o),
                     o.option().device().rented() ? "-" : Formats.percent(o.paybackWithinLifeProbability()));
         }
         table.print(out);
+        if (shown.stream().anyMatch(OptionPlan::fallback))
+            out.println("(fallback): you keep " + plan.baseline().name() + " and the machine serves only the work over its limits "
+                    + "(its extra usage at API prices is what it saves).");
         if (plan.options().size() > shown.size())
             out.printf(Locale.ROOT, "(%d more options; --json lists them all)%n", plan.options().size() - shown.size());
         for (OptionPlan o : shown)
@@ -64,7 +74,7 @@ final class PlanTextView {
         if (o.option().device().rented()) return "rented";
         if (!o.feasible()) return "-";
         var p = o.paybackMonths();
-        return PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
+        return Money.monthsWithRange(p.p50(), p.p10(), p.p90());
     }
 
     private static void details(OptionPlan best, PrintWriter out) {
@@ -85,9 +95,14 @@ final class PlanTextView {
         out.printf(Locale.ROOT, "Its tokenizer cuts a Claude token into %.2f tokens (%.2f to %.2f%s), which scales the replayed work.%n",
                 tokenizer.tokensPerClaudeToken(), tokenizer.range().low(), tokenizer.range().high(), tokenizer.estimate() ? ", an estimate" : "");
         var e = best.expected();
-        out.printf(Locale.ROOT, "First month: electricity $%,.2f (%,.0f kWh), rental $%,.2f, requests still sent to the cloud $%,.2f; "
-                + "machine less resale over its life $%,.2f a month.%n", e.firstMonthElectricityUsd(), e.energyKwhPerMonth(),
-                e.firstMonthRentalUsd(), e.firstMonthCloudUsd(), e.depreciationPerMonthUsd());
+        if (e.rentalMode() != null)
+            out.printf(Locale.ROOT, "First month, rented %s: rental %s, start-ups %s, storage %s, requests still sent to the cloud %s.%n",
+                    e.rentalMode().id(), Money.usd(e.firstMonthRentalUsd()), Money.usd(e.firstMonthStartupsUsd()),
+                    Money.usd(e.firstMonthStorageUsd()), Money.usd(e.firstMonthCloudUsd()));
+        else
+            out.printf(Locale.ROOT, "First month: electricity %s (%,.0f kWh), requests still sent to the cloud %s; "
+                            + "machine less resale over its life %s a month.%n", Money.usd(e.firstMonthElectricityUsd()),
+                    e.energyKwhPerMonth(), Money.usd(e.firstMonthCloudUsd()), Money.usd(e.depreciationPerMonthUsd()));
         if (!Double.isNaN(best.crossoverTokensPerMonth()))
             out.printf(Locale.ROOT, "It costs as much as pay-as-you-go at %,.0f tokens a month of your mix.%n", best.crossoverTokensPerMonth());
         if (!r.fallbacks().isEmpty()) {
@@ -102,13 +117,9 @@ final class PlanTextView {
         String figure = rented ? ">saved/month" : ">payback";
         TextTable table = new TextTable("input", ">low", figure, ">high", figure + " ");
         for (OptionPlan.Sensitivity s : best.sensitivity())
-            table.row(s.input(), s.lowValue(), rented ? dollars(s.savingsAtLow()) : PlanResult.months(s.paybackAtLow()),
-                    s.highValue(), rented ? dollars(s.savingsAtHigh()) : PlanResult.months(s.paybackAtHigh()));
+            table.row(s.input(), s.lowValue(), rented ? Money.usd(s.savingsAtLow()) : Money.months(s.paybackAtLow()),
+                    s.highValue(), rented ? Money.usd(s.savingsAtHigh()) : Money.months(s.paybackAtHigh()));
         table.print(out);
-    }
-
-    private static String dollars(double usd) {
-        return String.format(Locale.ROOT, "$%,.0f", usd);
     }
 
     /** What the plan assumed of the share of the work a local model can do. */
@@ -123,8 +134,18 @@ final class PlanTextView {
         out.printf(Locale.ROOT, "%nAssumptions (most likely, with the sampled range): electricity $%s/kWh; usage growth %s a month; "
                         + "resale %s x the catalog's estimate; the local model can do %s; machines kept %d months; "
                         + "keeping up means a working day at most %.1fx as long. Cloud speed: %s. "
-                        + "Engine buffers: 1 GiB + 2 %% of the weights (estimate). Rented machines: up for your working hours plus 15 minutes to start (estimate). %,d samples, seed %d.%n",
+                        + "Engine buffers: 1 GiB + 2 %% of the weights (estimate). %s %,d samples, seed %d. "
+                        + "'Now' is the first month at the most likely inputs; 'life avg' averages the machine's life with growth.%n",
                 a.electricityUsdPerKwh(), a.growthPerMonth(), a.resaleScale(), capable(a), a.lifeMonths(),
-                a.maxSlowdown(), plan.trace().cloudSpeed(), plan.samples(), plan.seed());
+                a.maxSlowdown(), plan.trace().cloudSpeed(), uptime(plan.uptime()), plan.samples(), plan.seed());
+    }
+
+    /** The uptime in words, for the assumptions. */
+    static String uptime(costplan.plan.Uptime u) {
+        return String.format(Locale.ROOT, "Rented machines: %s; on demand, each stretch of work is billed from a 15-minute "
+                        + "start-up (estimate) to %.0f minutes after its last answer, at the provider's billing unit, plus storage "
+                        + "for the model files. Owned machines: on %s.", u.rentalMode() == null ? "the cheaper of on-demand and always-on"
+                        : u.rentalMode().id(), u.rentalIdleGap().toSeconds() / 60.0,
+                u.ownedAlwaysOn() ? "all the time (idle power outside work)" : "during working hours only, off otherwise");
     }
 }

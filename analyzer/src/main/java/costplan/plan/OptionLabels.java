@@ -61,8 +61,10 @@ public final class OptionLabels {
         return "share:" + ((RouteRule.CloudShare) rule).share();
     }
 
-    /** Returns {@link #of} for the options of plans. */
+    /** Returns {@link #of} for the options of plans, a fallback option marked "(fallback)". */
     public static List<String> ofPlans(List<OptionPlan> plans) {
-        return of(plans.stream().map(OptionPlan::option).toList());
+        List<String> labels = of(plans.stream().map(OptionPlan::option).toList());
+        return java.util.stream.IntStream.range(0, labels.size())
+                .mapToObj(i -> labels.get(i) + (plans.get(i).fallback() ? " (fallback)" : "")).toList();
     }
 }

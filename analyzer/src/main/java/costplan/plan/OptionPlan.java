@@ -24,11 +24,12 @@ import java.util.List;
  *                                pay-as-you-go; NaN when there is none
  * @param costLine the option's monthly cost against volume (1 = the trace's volume), at the most likely inputs
  * @param paybackSamples the sampled paybacks that were finite, in months, for the histogram
+ * @param fallback whether the option keeps the subscription and serves only the work over its limits
  */
 public record OptionPlan(LocalOption option, QualityEstimate quality, double capableShare, boolean feasible, String infeasibleReason, ReplayResult replay,
                          Economics.Outcome expected, Percentiles paybackMonths, Percentiles monthlySavingsUsd,
                          double paybackWithinLifeProbability, List<Sensitivity> sensitivity, double crossoverTokensPerMonth,
-                         Economics.CostLine costLine, double[] paybackSamples) {
+                         Economics.CostLine costLine, double[] paybackSamples, boolean fallback) {
 
     /** The share of requests answered locally: what the replay kept local, times the share the model can do. */
     public double localShare() {

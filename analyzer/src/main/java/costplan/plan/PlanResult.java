@@ -1,6 +1,7 @@
 package costplan.plan;
 
 import costplan.ledger.SessionActivity;
+import costplan.workload.WorkCalendar;
 import costplan.workload.Trace;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -12,18 +13,32 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A whole plan: the person's baseline, every option ranked (the ones that keep up first), the verdict sentence,
+ * A whole plan: what the person would pay without a machine (the baseline, and every candidate baseline), every
+ * option ranked (the ones that keep up first), the verdict sentence, the calendar the months were projected with,
  * and what it assumed.
  *
  * @param activity the sessions of the trace, how many ran at once and for how long
+ * @param calendar the logs' span and active days, which every monthly figure is projected with
+ * @param baselines every candidate baseline (pay-as-you-go and the Claude plans), with their limits estimates
  * @param apiUsdPerMonth API-equivalent cost of the trace per month
+ * @param uptime when rented and owned machines run
  */
-public record PlanResult(Trace trace, SessionActivity activity, Baseline baseline, double apiUsdPerMonth, Assumptions assumptions,
+public record PlanResult(Trace trace, SessionActivity activity, WorkCalendar calendar, Baseline baseline,
+                         List<Baseline> baselines, double apiUsdPerMonth, Assumptions assumptions, Uptime uptime,
                          List<OptionPlan> options, List<String> devicesWithoutOption, int samples, long seed) {
 
     public PlanResult {
         options = List.copyOf(options);
+        baselines = List.copyOf(baselines);
         devicesWithoutOption = List.copyOf(devicesWithoutOption);
+    }
+
+    /**
+     * The baseline's monthly cost less the option's at the most likely inputs, both in cents: what the option saves
+     * now, before any growth.
+     */
+    public double monthlySavingsNowUsd(OptionPlan o) {
+        return (Math.round(baseline.monthlyUsd() * 100) - Math.round(o.expected().nowMonthlyCostUsd() * 100)) / 100.0;
     }
 
     /** Fewer requests than this cannot show whether a machine keeps up: a plan of them is labelled indicative. */
@@ -37,13 +52,14 @@ public record PlanResult(Trace trace, SessionActivity activity, Baseline baselin
                 + "machine keeps up, so this plan is indicative only", requests, requests == 1 ? "" : "s", FEW_REQUESTS));
     }
 
-    /** The answer in one sentence, with its range. */
+    /** The answer: what the person would pay today, then what to do, with its range. */
     public String verdict() {
+        String today = baseline.describe() + ".";
         OptionPlan best = options.stream().filter(OptionPlan::feasible).findFirst().orElse(null);
         String decision = decision(best);
         // A recommendation says what it gives up; staying on the baseline gives up nothing.
-        return best == null || decision.startsWith("Stay on") ? decision
-                : decision + " " + tradeOff(best, assumptions.localCapableShare() != null);
+        return today + " " + (best == null || decision.startsWith("Stay on") ? decision
+                : decision + " " + tradeOff(best, assumptions.localCapableShare() != null));
     }
 
     /**
@@ -64,38 +80,46 @@ public record PlanResult(Trace trace, SessionActivity activity, Baseline baselin
                         + option.option().engine().id() : "");
     }
 
-    /** The decision in one sentence, with its range. */
+    /** The decision in one sentence, with its range; "it" is the baseline named before it. */
     private String decision(OptionPlan best) {
-        String against = baseline.name() + " at " + usd(baseline.monthlyUsd()) + "/month";
         if (best == null) {
             String why = options.isEmpty() ? "no device tried holds a model good enough for agentic coding (see --quality-floor) "
                     + "with room for the KV caches of your parallel sessions"
                     : "no option keeps up (best: " + options.get(0).option().device().id() + ", " + options.get(0).infeasibleReason() + ")";
-            return "Stay on " + against + ": " + why + ".";
+            return "Stay on it: " + why + ".";
         }
         String what = best.option().device().id() + " with " + best.option().model() + " (" + best.option().engine().id()
                 + ", " + best.option().policy().id() + " cache)";
-        OptionPlan.Percentiles savings = best.monthlySavingsUsd();
+        double now = monthlySavingsNowUsd(best);
+        OptionPlan.Percentiles life = best.monthlySavingsUsd();
+        String lifeRange = "average over " + assumptions.lifeMonths() + " months with growth, P10-P90: "
+                + Money.usdRange(life.p10(), life.p90());
+        // A fallback keeps the subscription ("it") and serves only the work over its limits (seed 000's advice).
+        boolean keep = best.fallback();
+        if (keep) what += " for the work over its limits";
         if (best.option().device().rented()) {
-            if (savings.p50() <= 0) return "Stay on " + against + ": renting " + what + " would cost more.";
-            if (savings.p10() <= 0)
-                return "Stay on " + against + ": renting " + what + " saves " + usd(savings.p50()) + "/month at best guess but may cost more (P10 "
-                        + usd(savings.p10()) + ").";
-            return String.format(Locale.ROOT, "Rent %s: saves %s/month (P10-P90 %s to %s) against %s.",
-                    what, usd(savings.p50()), usd(savings.p10()), usd(savings.p90()), against);
+            String mode = best.expected().rentalMode().id();
+            if (now <= 0)
+                return "Stay on it: " + (keep ? "keeping it and renting " : "renting ") + what + " " + mode
+                        + " would cost " + Money.usd(-now) + "/month more.";
+            if (life.p10() <= 0)
+                return (keep ? "Keeping it and renting " : "Renting ") + what + " " + mode + " saves "
+                        + Money.usd(now) + "/month now but may cost more (" + lifeRange + ").";
+            return (keep ? "Keep it and rent " : "Rent ") + what + " " + mode + ": saves " + Money.usd(now)
+                    + "/month now (" + lifeRange + ").";
         }
         OptionPlan.Percentiles payback = best.paybackMonths();
         if (Double.isInfinite(payback.p50()) || payback.p50() > assumptions.lifeMonths())
-            return "Stay on " + against + ": the best machine that keeps up, " + what + ", does not pay back within "
+            return "Stay on it: the best machine that keeps up, " + what + ", does not pay back within "
                     + assumptions.lifeMonths() + " months.";
-        return String.format(Locale.ROOT, "Buy %s: pays back in %s (P10-P90 %s to %s) against %s.", what,
-                months(payback.p50()), months(payback.p10()), months(payback.p90()), against);
+        return (keep ? "Keep it and buy " : "Buy ") + what + ": saves " + Money.usd(now)
+                + "/month now and pays back in " + Money.monthsWithRange(payback.p50(), payback.p10(), payback.p90()) + ".";
     }
 
     /**
      * Returns the options as a Tablesaw table, ranked as in {@link #options()}: device, model, engine, cache policy,
-     * slots, whether it keeps up, the slowdown of a working day, the local share of requests, the expected monthly
-     * cost, the median monthly savings and payback in months (NaN for a rental or when it never pays back).
+     * slots, whether it keeps up, the slowdown of a working day, the local share of requests, the monthly cost and
+     * savings now at the most likely inputs, the median of the monthly savings averaged over the life and payback in months (NaN for a rental or when it never pays back).
      */
     public Table optionsTable() {
         Table t = Table.create("options");
@@ -110,7 +134,8 @@ public record PlanResult(Trace trace, SessionActivity activity, Baseline baselin
                 BooleanColumn.create("keepsUp", options.stream().map(OptionPlan::feasible).toList()),
                 DoubleColumn.create("slowdown", options.stream().mapToDouble(o -> rounded(o.replay().slowdown(), 2)).toArray()),
                 DoubleColumn.create("localShare", options.stream().mapToDouble(o -> rounded(o.localShare(), 3)).toArray()),
-                DoubleColumn.create("monthlyUsd", options.stream().mapToDouble(o -> rounded(o.expected().averageMonthlyCostUsd(), 2)).toArray()),
+                DoubleColumn.create("monthlyUsd", options.stream().mapToDouble(o -> rounded(o.expected().nowMonthlyCostUsd(), 2)).toArray()),
+                DoubleColumn.create("savingsNowUsd", options.stream().mapToDouble(this::monthlySavingsNowUsd).toArray()),
                 DoubleColumn.create("savingsP50Usd", options.stream().mapToDouble(o -> rounded(o.monthlySavingsUsd().p50(), 2)).toArray()),
                 DoubleColumn.create("paybackP50Months", options.stream().mapToDouble(o ->
                         o.option().device().rented() || Double.isInfinite(o.paybackMonths().p50()) ? Double.NaN
@@ -130,15 +155,4 @@ public record PlanResult(Trace trace, SessionActivity activity, Baseline baselin
         return verdict() + "\n" + caveat().map(c -> "Note: " + c + ".\n").orElse("") + optionsTable().printAll();
     }
 
-    /** "$1,234" or "-$56". */
-    public static String usd(double amount) {
-        return (amount < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(amount));
-    }
-
-    /** "3.2 months", "2.4 weeks", or "never". */
-    public static String months(double months) {
-        if (Double.isInfinite(months)) return "never";
-        if (months < 1) return String.format(Locale.ROOT, "%.1f weeks", months * 52.0 / 12);
-        return String.format(Locale.ROOT, "%.1f months", months);
-    }
 }

@@ -24,8 +24,14 @@ import java.util.Optional;
  * @param trace the requests in arrival order, labelled with their {@link TraceOrigin}
  * @param costs each trace request's API cost in dollars, by {@link costplan.workload.TraceRequest#index()}
  * @param stats the cache and session statistics of the requests replayed
+ * @param zone the time zone days and weeks are cut in
  */
-public record PlanTrace(Trace trace, double[] costs, CacheStats stats) {
+public record PlanTrace(Trace trace, double[] costs, CacheStats stats, java.time.ZoneId zone) {
+
+    /** API cost of the whole trace, in dollars. */
+    public double totalCostUsd() {
+        return java.util.Arrays.stream(costs).sum();
+    }
 
     /**
      * Returns the trace of {@code ledger} at {@code cloud} speed, expanding its aggregated rows with {@code arrivals};
@@ -56,7 +62,7 @@ public record PlanTrace(Trace trace, double[] costs, CacheStats stats) {
         Trace trace = Trace.of(ledger.records(), cloud).withOrigin(origin);
         double[] costs = new double[trace.requests().size()];
         for (var r : trace.requests()) costs[r.index()] = ledger.costOf(r.recordIndex()).map(Usd::toDouble).orElse(0.0);
-        return new PlanTrace(trace, costs, CacheStats.of(ledger));
+        return new PlanTrace(trace, costs, CacheStats.of(ledger), ledger.zone());
     }
 
     private static String describe(ArrivalModel a, ArrivalModel.Expansion e, int logged, UsageLedger ledger) {

@@ -8,6 +8,7 @@ import costplan.replay.ReplayResult;
 import costplan.replay.SpeedTable;
 import costplan.speed.SpeedModel;
 import costplan.workload.Trace;
+import costplan.workload.WorkCalendar;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -25,6 +26,7 @@ import java.util.function.DoubleFunction;
  */
 public final class Planner {
     private final Trace trace;
+    private final WorkCalendar calendar;
     private final double[] requestCostUsd;
     private final Baseline baseline;
     private final boolean baselineScalesWithUsage;
@@ -33,16 +35,24 @@ public final class Planner {
     private final int samples;
     private final long seed;
     private final QualityRule quality;
+    private final Uptime uptime;
+    /** For fallback options: the subscription kept each month; 0 for options that replace the baseline. */
+    private final double keptSubscriptionUsd;
 
     /**
+     * @param calendar the trace's span, active days and stretches of work, which project it to a month
      * @param requestCostUsd API cost of each trace request, by trace index (0 where the request has no price)
+     * @param uptime when rented and owned machines run
      */
-    public Planner(Trace trace, double[] requestCostUsd, Baseline baseline, boolean baselineScalesWithUsage,
-                   Assumptions assumptions, SpeedModel speeds, int samples, long seed, QualityRule quality) {
+    public Planner(Trace trace, WorkCalendar calendar, double[] requestCostUsd, Baseline baseline, boolean baselineScalesWithUsage,
+                   Assumptions assumptions, SpeedModel speeds, int samples, long seed, QualityRule quality, Uptime uptime) {
         if (requestCostUsd.length != trace.requests().size())
             throw new IllegalArgumentException("one cost per trace request expected");
         if (samples < 1 || samples > 10_000_000) throw new IllegalArgumentException("samples must be 1 to 10,000,000 but was " + samples);
         this.trace = trace;
+        this.calendar = calendar;
+        this.uptime = uptime;
+        this.keptSubscriptionUsd = 0;
         this.requestCostUsd = requestCostUsd.clone();
         this.baseline = baseline;
         this.baselineScalesWithUsage = baselineScalesWithUsage;
@@ -53,21 +63,44 @@ public final class Planner {
         this.quality = quality;
     }
 
-    /** API-equivalent cost of the whole trace per month. */
-    public double apiUsdPerMonth() {
-        return apiUsdPerMonth(trace, requestCostUsd);
+    private Planner(Planner whole, java.util.BitSet requests, double keptSubscriptionUsd) {
+        this.trace = whole.trace.only(requests);
+        this.calendar = whole.calendar;
+        this.requestCostUsd = requests.stream().mapToDouble(i -> whole.requestCostUsd[i]).toArray();
+        this.baseline = whole.baseline;
+        this.baselineScalesWithUsage = false;
+        this.assumptions = whole.assumptions;
+        this.speeds = whole.speeds;
+        this.samples = whole.samples;
+        this.seed = whole.seed;
+        this.quality = whole.quality;
+        this.uptime = whole.uptime;
+        this.keptSubscriptionUsd = keptSubscriptionUsd;
     }
 
-    /** API-equivalent cost per month of {@code trace} whose requests cost {@code requestCostUsd}. */
-    public static double apiUsdPerMonth(Trace trace, double[] requestCostUsd) {
-        return Arrays.stream(requestCostUsd).sum() / trace.days() * Economics.DAYS_PER_MONTH;
+    /**
+     * Returns the planner of fallback options, the kind seed 000 describes: the person keeps the subscription of the
+     * baseline ({@code keptSubscriptionUsd} a month) and a machine serves only the {@code requests} over its limits,
+     * replayed as they came; those requests' API cost is what the option saves.
+     */
+    public Planner fallbackFor(java.util.BitSet requests, double keptSubscriptionUsd) {
+        if (!(keptSubscriptionUsd > 0)) throw new IllegalArgumentException("a fallback keeps a paid subscription");
+        return new Planner(this, requests, keptSubscriptionUsd);
+    }
+
+    /** How options are ranked: the ones that keep up first, then by median monthly savings. */
+    public static final Comparator<OptionPlan> RANKING = Comparator.comparing((OptionPlan p) -> !p.feasible())
+            .thenComparing(p -> -p.monthlySavingsUsd().p50());
+
+    /** API-equivalent cost of the whole trace per month. */
+    public double apiUsdPerMonth() {
+        return calendar.perMonth(Arrays.stream(requestCostUsd).sum());
     }
 
     /** Plans every option (in parallel, one per core), the ones that keep up first, then by median monthly savings. */
     public List<OptionPlan> plan(List<LocalOption> options) {
         List<OptionPlan> plans = new ArrayList<>(options.parallelStream().map(this::plan).toList());
-        plans.sort(Comparator.comparing((OptionPlan p) -> !p.feasible())
-                .thenComparing(p -> -p.monthlySavingsUsd().p50()));
+        plans.sort(RANKING);
         return List.copyOf(plans);
     }
 
@@ -78,8 +111,8 @@ public final class Planner {
         Uncertain capable = assumptions.localCapableShare() != null ? assumptions.localCapableShare() : estimate.costShare();
         Uncertain efficiency = efficiencyOf(option);
         OptionReplays replays = replay(option, efficiency);
-        Economics economics = new Economics(option.device(), replays, trace.days(), apiUsdPerMonth(),
-                trace.activeSeconds() / 3600 / trace.days(), baseline, baselineScalesWithUsage, assumptions.lifeMonths());
+        Economics economics = new Economics(option.device(), replays, calendar, storedGb(option), apiUsdPerMonth(),
+                baseline, baselineScalesWithUsage, assumptions.lifeMonths(), uptime, keptSubscriptionUsd);
         Uncertain purchase = purchaseOf(option.device());
         Scenario expectedScenario = new Scenario(efficiency.mode(), assumptions.electricityUsdPerKwh().mode(),
                 assumptions.growthPerMonth().mode(), assumptions.resaleScale().mode(),
@@ -102,12 +135,21 @@ public final class Planner {
         }
         List<OptionPlan.Sensitivity> sensitivity = infeasible != null ? List.of()
                 : sensitivity(economics, expectedScenario, efficiency, purchase, capable);
-        double tokensPerMonth = replays.expected().totalTokens() / trace.days() * Economics.DAYS_PER_MONTH;
+        double tokensPerMonth = calendar.perMonth(replays.expected().totalTokens());
         double capableShare = assumptions.localCapableShare() != null ? capable.mode() : estimate.capableShare();
         return new OptionPlan(option, estimate, capableShare, infeasible == null, infeasible, replays.expected(), expected, percentiles(paybacks),
                 percentiles(savings), (double) withinLife / samples, sensitivity,
                 economics.crossoverScale(expectedScenario) * tokensPerMonth, economics.costLine(expectedScenario),
-                Arrays.stream(paybacks).filter(Double::isFinite).toArray());
+                Arrays.stream(paybacks).filter(Double::isFinite).toArray(), keptSubscriptionUsd > 0);
+    }
+
+    /**
+     * GB a rental keeps on its volume: the model's weights, and with persisted caches as much KV cache as fits in
+     * memory (an estimate of what is saved between stretches).
+     */
+    static double storedGb(LocalOption option) {
+        long kv = option.policy() == costplan.replay.CachePolicy.PERSISTED ? option.kvBudgetBytes() : 0;
+        return (option.model().weightBytes() + kv) / 1e9;
     }
 
     private OptionReplays replay(LocalOption option, Uncertain efficiency) {

@@ -5,8 +5,10 @@ import costplan.catalog.Device;
 import costplan.pricing.PriceBook;
 import costplan.pricing.SubscriptionPlans;
 import costplan.replay.LocalOption;
+import costplan.workload.WorkCalendar;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +46,44 @@ public final class Planning {
     }
 
     /**
-     * Replays and prices every option of {@code options} on {@code trace} against the baseline of {@code settings}.
-     * When no model was named, each device keeps its {@link #DEFAULT_OPTIONS_PER_DEVICE} best options by
-     * quality-adjusted savings.
+     * Replays and prices every option of {@code options} on {@code trace} against the baseline of {@code settings}:
+     * the one named, or else the cheapest of pay-as-you-go and the Claude plans, extra usage counted. When the
+     * baseline's limits leave work over them, each option is also planned as a fallback that serves only that work.
+     * When no model was named, each device keeps its {@link #DEFAULT_OPTIONS_PER_DEVICE} best options of each kind
+     * by quality-adjusted savings.
      */
     public static PlanResult plan(PlanTrace trace, PlanSettings settings, OptionSet options, SubscriptionPlans subscriptions,
                                   PriceBook prices) {
-        double api = Planner.apiUsdPerMonth(trace.trace(), trace.costs());
-        Baseline baseline = Baseline.of(settings.baseline(), api, subscriptions);
-        Planner planner = new Planner(trace.trace(), trace.costs(), baseline, settings.baseline().equals(Baseline.API),
+        WorkCalendar calendar = calendar(trace, settings);
+        List<Baseline> baselines = Baseline.candidates(trace, calendar, subscriptions);
+        Baseline baseline = settings.baseline() == null ? Baseline.cheapest(baselines)
+                : baselines.stream().filter(b -> b.id().equals(settings.baseline())).findFirst()
+                .orElseGet(() -> Baseline.of(settings.baseline(), trace, calendar, subscriptions));
+        Planner planner = new Planner(trace.trace(), calendar, trace.costs(), baseline, baseline.id().equals(Baseline.API),
                 settings.assumptions(), settings.speeds(), settings.samples(), settings.seed(),
-                qualityRule(settings.catalogInUse(), settings, prices));
-        List<OptionPlan> planned = planner.plan(options.fitting());
-        if (settings.models().isEmpty()) planned = bestPerDevice(planned);
-        return new PlanResult(trace.trace(), trace.stats().activity(), baseline, api, settings.assumptions(),
-                planned, options.notFitting(), settings.samples(), settings.seed());
+                qualityRule(settings.catalogInUse(), settings, prices), settings.uptime());
+        List<OptionPlan> planned = new ArrayList<>(kept(planner.plan(options.fitting()), settings));
+        BitSet over = baseline.overLimit();
+        if (!over.isEmpty() && !options.fitting().isEmpty())
+            planned.addAll(kept(planner.fallbackFor(over, baseline.monthlyUsd() - baseline.extraUsageUsd()).plan(options.fitting()),
+                    settings));
+        planned.sort(Planner.RANKING);
+        return new PlanResult(trace.trace(), trace.stats().activity(), calendar, baseline, baselines, planner.apiUsdPerMonth(),
+                settings.assumptions(), settings.uptime(), planned, options.notFitting(), settings.samples(), settings.seed());
+    }
+
+    private static List<OptionPlan> kept(List<OptionPlan> ranked, PlanSettings settings) {
+        return settings.models().isEmpty() ? bestPerDevice(ranked) : ranked;
+    }
+
+    /**
+     * The calendar of {@code trace}: its active hours from the session activity (or, for a trace of aggregated
+     * exports that names no session, the hours its requests kept a stream working).
+     */
+    public static WorkCalendar calendar(PlanTrace trace, PlanSettings settings) {
+        double activeHours = trace.stats().activity().activeHours();
+        if (activeHours == 0) activeHours = trace.trace().activeSeconds() / 3600;
+        return WorkCalendar.of(trace.trace(), trace.zone(), activeHours, settings.uptime().rentalIdleGap());
     }
 
     /** The rule from scores to shares, matching a request's model as the price book prices it. */

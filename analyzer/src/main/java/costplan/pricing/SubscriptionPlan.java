@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param perSeat whether the price is per seat of a team plan
  * @param effective the first day this price is known to apply
  * @param source where the price comes from, with the date it was checked
+ * @param usageLimits what its limits are estimated to allow, or null where the catalog has no estimate
  */
 public record SubscriptionPlan(String id, String name, String provider, BigDecimal usdPerMonth, boolean perSeat,
-                               LocalDate effective, String source) {
+                               LocalDate effective, String source, UsageLimits usageLimits) {
     /** Days in an average month (365.25 / 12), the unit a monthly price is spread over. */
     public static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.4375");
 

@@ -64,9 +64,22 @@ public record SubscriptionPlans(String name, LocalDate asOf, List<SubscriptionPl
                 throw CostplanException.badInput(name + ": plan " + id + ": expected 'usdPerMonth' to be a number but was " + price);
             plans.add(new SubscriptionPlan(id, p.path("name").asText(id), p.path("provider").asText(""),
                     price.decimalValue(), p.path("perSeat").asBoolean(false), date(p, "effective", name + ": plan " + id),
-                    p.path("source").asText()));
+                    p.path("source").asText(), usageLimits(name + ": plan " + id, p.path("usageLimits"))));
         }
         return new SubscriptionPlans(name, date(root, "asOf", name), plans);
+    }
+
+    private static UsageLimits usageLimits(String where, JsonNode limits) {
+        if (limits.isMissingNode() || limits.isNull()) return null;
+        JsonNode multiple = limits.path("sessionMultiple");
+        JsonNode weekly = limits.path("weeklyHours");
+        JsonNode opus = limits.path("weeklyOpusHours");
+        if (!multiple.isNumber() || !weekly.isArray() || !weekly.path(0).isNumber() || !(opus.isNull() || opus.isMissingNode()
+                || opus.isArray() && opus.path(0).isNumber()))
+            throw CostplanException.badInput(where + ": expected 'usageLimits' with a number 'sessionMultiple', "
+                    + "'weeklyHours' as [low, high] and 'weeklyOpusHours' as [low, high] or null but was " + limits);
+        return new UsageLimits(multiple.asDouble(), weekly.path(0).asDouble(), opus.isArray() ? opus.path(0).asDouble() : null,
+                limits.path("source").asText() + " (" + limits.path("date").asText() + ")");
     }
 
     private static LocalDate date(JsonNode node, String field, String where) {

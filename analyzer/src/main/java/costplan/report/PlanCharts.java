@@ -3,6 +3,7 @@ package costplan.report;
 import costplan.catalog.KvCacheType;
 import costplan.fit.EngineOverhead;
 import costplan.plan.OptionLabels;
+import costplan.plan.Money;
 import costplan.plan.OptionPlan;
 import costplan.plan.PlanResult;
 import costplan.replay.LocalOption;
@@ -51,7 +52,7 @@ final class PlanCharts {
     }
 
     private static String label(OptionPlan o) {
-        return OptionLabels.shortLabel(o.option());
+        return OptionLabels.shortLabel(o.option()) + (o.fallback() ? " (fallback)" : "");
     }
 
     /** Cumulative cost month by month of the baseline and each option (purchase first, then running costs). */
@@ -254,7 +255,7 @@ final class PlanCharts {
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             xy.addDomainMarker(marker);
-            drawn.add(names[i] + " " + PlanResult.months(values[i]));
+            drawn.add(names[i] + " " + Money.months(values[i]));
         }
         String instead = rentedBest == null ? "" : "The best option, " + label(rentedBest)
                 + ", is rented and has no purchase to pay back; shown here is the bought machine that keeps up best. ";

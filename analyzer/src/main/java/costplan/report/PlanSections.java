@@ -1,6 +1,7 @@
 package costplan.report;
 
 import costplan.plan.OptionPlan;
+import costplan.plan.Money;
 import costplan.plan.PlanResult;
 import costplan.speed.SpeedModel;
 import costplan.workload.WorkloadSummary;
@@ -28,7 +29,8 @@ public final class PlanSections {
         OptionPlan bought = plan.options().stream().filter(o -> o.feasible() && !o.option().device().rented()).findFirst().orElse(null);
         WorkloadSummary w = WorkloadSummary.of(plan.trace(), plan.activity());
         List<KeyFigure> figures = List.of(
-                new KeyFigure("Baseline", PlanResult.usd(plan.baseline().monthlyUsd()) + "/month", plan.baseline().name()),
+                new KeyFigure("Baseline", Money.usd(plan.baseline().monthlyUsd()) + "/month", plan.baseline().describe()),
+                new KeyFigure("Active days", plan.calendar().activeDays() + " of " + plan.calendar().spanDays(), plan.calendar().describe()),
                 new KeyFigure("Requests per active hour", String.format(Locale.ROOT, "%,.0f", w.requestsPerActiveHour()),
                         String.format(Locale.ROOT, "%,.0f tokens; %.1f active hours", w.tokensPerActiveHour(), w.activeHours())),
                 new KeyFigure("Sessions at once", Integer.toString(plan.activity().peakParallelSessions()),
@@ -38,7 +40,7 @@ public final class PlanSections {
                 new KeyFigure("Options compared", Integer.toString(plan.options().size()),
                         plan.options().stream().filter(OptionPlan::feasible).count() + " keep up"));
         List<PlanSection.OptionRow> rows = new ArrayList<>();
-        for (OptionPlan o : plan.options()) rows.add(row(o));
+        for (OptionPlan o : plan.options()) rows.add(row(o, plan));
         int top = Math.min(TOP, rows.size());
         return new PlanSection("plan", "Which machine, and when it pays back", figures, rows.subList(0, top),
                 rows.subList(top, rows.size()),
@@ -56,20 +58,21 @@ public final class PlanSections {
         return options.stream().filter(o -> devices.add(o.option().device().id())).limit(CHARTED).toList();
     }
 
-    private static PlanSection.OptionRow row(OptionPlan o) {
+    private static PlanSection.OptionRow row(OptionPlan o, PlanResult plan) {
         var r = o.replay();
         var p = o.paybackMonths();
-        String payback = !o.feasible() ? "-" : o.option().device().rented() ? "rented" : PlanResult.months(p.p50());
+        String payback = !o.feasible() ? "-" : o.option().device().rented() ? "rented" : Money.months(p.p50());
         String range = !o.feasible() ? "does not keep up" : o.option().device().rented() ? "no purchase"
-                : (Double.isFinite(p.p90()) ? PlanResult.months(p.p10()).replace(" months", "") : PlanResult.months(p.p10()))
-                        + " to " + PlanResult.months(p.p90());
+                : (Double.isFinite(p.p90()) ? Money.months(p.p10()).replace(" months", "") : Money.months(p.p10()))
+                        + " to " + Money.months(p.p90());
         return new PlanSection.OptionRow(o.option().device().id(), o.option().model().toString(),
                 o.option().engine().id() + ", " + o.option().policy().id() + " cache, " + o.option().slots() + (o.option().slots() == 1 ? " slot" : " slots")
-                        + "; coding score " + quality(o),
+                        + "; coding score " + quality(o)
+                        + (o.fallback() ? "; fallback: keeps " + plan.baseline().name() + " for the work within its limits" : ""),
                 o.feasible() ? "yes" : "no", String.format(Locale.ROOT, "%.2f×", r.slowdown()),
                 String.format(Locale.ROOT, "%.1f s / %.1f s", r.latencyP50Seconds(), r.latencyP95Seconds()),
                 ReportFormats.percent(o.localShare()), String.format(Locale.ROOT, "%.1f", o.expected().busyHoursPerDay()),
-                PlanResult.usd(o.expected().averageMonthlyCostUsd()), PlanResult.usd(o.monthlySavingsUsd().p50()), payback,
+                Money.usd(o.expected().nowMonthlyCostUsd()), Money.usd(plan.monthlySavingsNowUsd(o)), payback,
                 range, o.infeasibleReason() == null ? "" : o.infeasibleReason());
     }
 

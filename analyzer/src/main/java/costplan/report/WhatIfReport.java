@@ -2,6 +2,7 @@ package costplan.report;
 
 import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
+import costplan.plan.Money;
 import costplan.plan.PlanResult;
 import costplan.whatif.PlanTables;
 import costplan.whatif.SweepResult;
@@ -34,8 +35,8 @@ public final class WhatIfReport {
         WhatIfSection section = new WhatIfSection(result.whatIf().question().strip(), result.whatIf().workload().toString(), plans,
                 sweep == null ? null : sweep.sweep().parameter(), sweep == null ? null : chart(sweep),
                 sweep == null ? List.of() : sweep.points().stream().map(p -> new WhatIfSection.SweepRow(SweepResult.value(p.value()),
-                        p.option(), p.feasible() ? "yes" : "no", PlanTables.usd(p.monthlyCostUsd()), PlanTables.usd(p.baselineMonthlyUsd()),
-                        PlanTables.usd(p.savingsP50Usd()), p.rented() ? "rented" : PlanResult.months(p.paybackMonthsP50()))).toList());
+                        p.option(), p.feasible() ? "yes" : "no", Money.usd(p.monthlyCostUsd()), Money.usd(p.baselineMonthlyUsd()),
+                        Money.usd(p.savingsP50Usd()), p.rented() ? "rented" : Money.months(p.paybackMonthsP50()))).toList());
         return new ReportPage("What if: " + result.whatIf().name(), result.plan().verdict(),
                 "Scenario " + result.whatIf().name() + "; " + result.whatIf().samples() + " Monte Carlo samples, seed "
                         + result.whatIf().seed() + ".", List.of(section));
@@ -49,7 +50,7 @@ public final class WhatIfReport {
             rows.add(new WhatIfSection.OptionRow(labels.get(i), o.feasible() ? "yes" : "no",
                     String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
                     String.format(Locale.ROOT, "%.0f %%", o.replay().localShareOfRequests() * 100),
-                    PlanTables.usd(o.expected().averageMonthlyCostUsd()), PlanTables.usd(o.monthlySavingsUsd().p50()),
+                    Money.usd(o.expected().nowMonthlyCostUsd()), Money.usd(plan.monthlySavingsNowUsd(o)),
                     PlanTables.payback(o)));
         }
         return new WhatIfSection.PlanBlock(String.format(Locale.ROOT, "%s ($%,.0f/month)", plan.baseline().name(),

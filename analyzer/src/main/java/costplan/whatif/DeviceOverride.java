@@ -54,6 +54,6 @@ public record DeviceOverride(Double purchaseUsd, Double idleWatts, Double loadWa
                 d.priceUsedUsd(), priced ? Double.valueOf(0) : d.hostSystemPriceUsd(), resale != null ? resale : d.resale(),
                 rentalUsdPerHour != null ? rentalUsdPerHour : d.rentalUsdPerHour(),
                 rentalUsdPerHour != null ? null : d.rentalUsdPerHourRange(), d.rentalProvider(), d.rentalDate(),
-                d.diskReadGBps(), d.notes(), d.sources());
+                d.rentalBilling(), d.diskReadGBps(), d.notes(), d.sources());
     }
 }

@@ -3,6 +3,7 @@ package costplan.whatif;
 import costplan.internal.TextTable;
 import costplan.plan.OptionLabels;
 import costplan.plan.OptionPlan;
+import costplan.plan.Money;
 import costplan.plan.PlanResult;
 
 import java.util.List;
@@ -16,7 +17,7 @@ public final class PlanTables {
     /** Returns the verdict and the options table of {@code plan}. */
     public static String of(PlanResult plan) {
         TextTable table = new TextTable("option", ">score", ">can do", "keeps up", ">slowdown", ">local", ">$/month",
-                ">savings/month P50", ">payback P50 (P10-P90)");
+                ">saves/month now", ">life avg saving P50", ">payback P50 (P10-P90)");
         List<String> labels = OptionLabels.ofPlans(plan.options());
         for (int i = 0; i < labels.size(); i++) {
             OptionPlan o = plan.options().get(i);
@@ -24,7 +25,8 @@ public final class PlanTables {
                     String.format(Locale.ROOT, "%.0f %%", o.capableShare() * 100), o.feasible() ? "yes" : "no",
                     String.format(Locale.ROOT, "%.2fx", o.replay().slowdown()),
                     String.format(Locale.ROOT, "%.0f %%", o.localShare() * 100),
-                    usd(o.expected().averageMonthlyCostUsd()), usd(o.monthlySavingsUsd().p50()), payback(o));
+                    Money.usd(o.expected().nowMonthlyCostUsd()), Money.usd(plan.monthlySavingsNowUsd(o)),
+                    Money.usd(o.monthlySavingsUsd().p50()), payback(o));
         }
         StringBuilder text = new StringBuilder(plan.verdict()).append('\n');
         if (!plan.options().isEmpty()) text.append(table);
@@ -44,11 +46,6 @@ public final class PlanTables {
         if (o.option().device().rented()) return "rented";
         if (!o.feasible()) return "-";
         var p = o.paybackMonths();
-        return PlanResult.months(p.p50()) + " (" + PlanResult.months(p.p10()) + " to " + PlanResult.months(p.p90()) + ")";
-    }
-
-    /** Returns whole dollars, grouped, the sign before the dollar sign. */
-    public static String usd(double value) {
-        return (value < -0.5 ? "-" : "") + String.format(Locale.ROOT, "$%,.0f", Math.abs(value));
+        return Money.monthsWithRange(p.p50(), p.p10(), p.p90());
     }
 }

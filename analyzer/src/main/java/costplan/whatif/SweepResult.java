@@ -1,6 +1,7 @@
 package costplan.whatif;
 
 import costplan.internal.TextTable;
+import costplan.plan.Money;
 import costplan.plan.PlanResult;
 
 import tech.tablesaw.api.BooleanColumn;
@@ -76,11 +77,11 @@ public record SweepResult(Sweep sweep, String baseline, List<Point> points) {
     @Override
     public String toString() {
         TextTable table = new TextTable(">" + sweep.parameter(), "option", "keeps up", ">$/month", ">baseline $/month",
-                ">savings/month P50", ">payback P50");
+                ">life avg saving P50", ">payback P50");
         for (Point p : points)
-            table.row(value(p.value()), p.option(), p.feasible() ? "yes" : "no", PlanTables.usd(p.monthlyCostUsd()),
-                    PlanTables.usd(p.baselineMonthlyUsd()), PlanTables.usd(p.savingsP50Usd()),
-                    p.rented() ? "rented" : PlanResult.months(p.paybackMonthsP50()));
+            table.row(value(p.value()), p.option(), p.feasible() ? "yes" : "no", Money.usd(p.monthlyCostUsd()),
+                    Money.usd(p.baselineMonthlyUsd()), Money.usd(p.savingsP50Usd()),
+                    p.rented() ? "rented" : Money.months(p.paybackMonthsP50()));
         return "Sweep of " + sweep.parameter() + " against " + baseline + ":\n" + table;
     }
 }

@@ -82,6 +82,34 @@ public final class Trace {
         return new Trace(requests, byStream.size(), first, cloudSpeed, TraceOrigin.REPLAY);
     }
 
+    /**
+     * Returns the requests of this trace whose indices are set in {@code kept}, renumbered in the same order, each
+     * stream's time between requests measured to its next kept request. Times stay measured from this trace's start.
+     * Empty {@code kept} is refused.
+     */
+    public Trace only(java.util.BitSet kept) {
+        if (kept.isEmpty()) throw new IllegalArgumentException("a trace needs at least one request");
+        List<TraceRequest> chosen = new ArrayList<>();
+        for (TraceRequest r : requests) if (kept.get(r.index())) chosen.add(r);
+        Map<Integer, TraceRequest> nextOfStream = new HashMap<>();
+        double[] gapAfter = new double[chosen.size()];
+        for (int i = chosen.size() - 1; i >= 0; i--) {
+            TraceRequest r = chosen.get(i);
+            TraceRequest next = nextOfStream.put(r.stream(), r);
+            gapAfter[i] = next == null ? 0 : Math.max(0, next.cloudStartSeconds() - r.cloudEndSeconds());
+        }
+        // Streams are numbered in the order of their first request, as the replay expects.
+        Map<Integer, Integer> streamIds = new HashMap<>();
+        List<TraceRequest> renumbered = new ArrayList<>(chosen.size());
+        for (int i = 0; i < chosen.size(); i++) {
+            TraceRequest r = chosen.get(i);
+            int stream = streamIds.computeIfAbsent(r.stream(), k -> streamIds.size());
+            renumbered.add(new TraceRequest(i, stream, r.cloudStartSeconds(), r.cloudEndSeconds(), gapAfter[i], r.newInputTokens(),
+                    r.cacheWriteTokens(), r.cacheReadTokens(), r.outputTokens(), r.model(), r.usedTools(), r.recordIndex()));
+        }
+        return new Trace(renumbered, streamIds.size(), start, cloudSpeed, origin);
+    }
+
     private static Instant cloudStart(UsageRecord r, CloudSpeed speed) {
         return r.timestamp().minusNanos(Math.round(speed.responseSeconds(r.tokens().outputTokens()) * 1e9));
     }

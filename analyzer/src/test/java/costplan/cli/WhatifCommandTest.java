@@ -53,11 +53,13 @@ class WhatifCommandTest {
         CliRun r = run("whatif", SEED_004.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("At what daily volume does a $150/month rented RTX 3090 beat Claude Haiku 4.5?")
-                .contains("Stay on API pay-as-you-go at $116/month: renting rented-rtx-3090-vastai with llama-3.1-8b:q4_k_m")
+                .contains("You would pay $116/month on API pay-as-you-go. Stay on it: renting rented-rtx-3090-vastai with "
+                        + "llama-3.1-8b:q4_k_m (llama-cpp, session cache) always-on would cost $35/month more.")
                 .contains("Sweep of workload.daily.tokensPerDay against API pay-as-you-go:");
-        // The sweep row where the rental starts to win: $150 against $174 of Haiku at 1.5M tokens a day.
+        // The sweep row where the rental starts to win: $150 always on and $0.74 of storage against $174 of Haiku at
+        // 1.5M tokens a day.
         assertThat(r.out().lines().filter(l -> l.strip().startsWith("1,500,000")).findFirst().orElseThrow())
-                .contains("$150").contains("$174").contains("$24");
+                .contains("$151").contains("$174").contains("$23");
     }
 
     @Test
@@ -73,7 +75,7 @@ class WhatifCommandTest {
         // output at $5 a million each (30/70, rounded), 30.4375 days a month.
         assertThat(points.get(2).get("baselineMonthlyUsd").asDouble()).isCloseTo(
                 480 * (938 * 1.0 + 2_188 * 5.0) / 1e6 * 30.4375, within(1e-6));
-        assertThat(points.get(2).get("monthlyUsd").asDouble()).isCloseTo(150, within(0.1));
+        assertThat(points.get(2).get("monthlyUsd").asDouble()).isCloseTo(150.71, within(0.01));
         assertThat(points.get(2).get("paybackMonthsP50").isNull()).as("a rental has no purchase to pay back").isTrue();
     }
 
@@ -86,9 +88,9 @@ class WhatifCommandTest {
         assertThat(html).contains("<h1>What if: 004 cloud versus self-hosted", "<section id=\"whatif\"",
                 "<figure class=\"chart\" id=\"sweep\">", "<h3>Monthly cost as workload.daily.tokensPerDay changes");
         assertThat(html.split("<svg", -1)).as("the chart is inline SVG").hasSizeGreaterThan(1);
-        // The sweep table's row at 1.5M tokens a day: the rental at $150 against $174 of Haiku, $24 saved.
+        // The sweep table's row at 1.5M tokens a day: the rental and its storage at $151 against $174 of Haiku, $23 saved.
         assertThat(html.replaceAll("\\s+", " ")).contains("<td>1,500,000</td> <td class=\"name\">rented-rtx-3090-vastai / "
-                + "llama-3.1-8b:q4_k_m</td> <td>yes</td> <td>$150</td> <td>$174</td> <td>$24</td> <td>rented</td>");
+                + "llama-3.1-8b:q4_k_m</td> <td>yes</td> <td>$151</td> <td>$174</td> <td>$23</td> <td>rented</td>");
         assertThat(html).doesNotContain("<img src=\"http", "<script src=\"http", "<link href=\"http");
     }
 
@@ -99,20 +101,20 @@ class WhatifCommandTest {
         Files.writeString(device, seed.replace("  - device: rented-rtx-3090-vastai", "  - device: rented-rtx-3090-vast"));
         CliRun d = run("whatif", device.toString());
         assertThat(d.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(d.err()).startsWith("costplan: error: " + device + ":18: field options[0].device: unknown device "
+        assertThat(d.err()).startsWith("costplan: error: " + device + ":19: field options[0].device: unknown device "
                 + "'rented-rtx-3090-vast'; closest: rented-rtx-3090-vastai");
         Path model = dir.resolve("model.yaml");
         Files.writeString(model, seed.replace("model: llama-3.1-8b:q4_k_m", "model: llama-3.1-9b:q4_k_m"));
         assertThat(run("whatif", model.toString()).err()).startsWith("costplan: error: " + model
-                + ":19: field options[0].model: unknown model 'llama-3.1-9b'");
+                + ":20: field options[0].model: unknown model 'llama-3.1-9b'");
         Path engine = dir.resolve("engine.yaml");
         Files.writeString(engine, seed.replace("    model: llama-3.1-8b:q4_k_m", "    model: llama-3.1-8b:q4_k_m\n    engine: lama-cpp"));
         assertThat(run("whatif", engine.toString()).err()).startsWith("costplan: error: " + engine
-                + ":20: field options[0].engine: unknown engine 'lama-cpp'; closest: llama-cpp");
+                + ":21: field options[0].engine: unknown engine 'lama-cpp'; closest: llama-cpp");
         Path override = dir.resolve("override.yaml");
         Files.writeString(override, seed.replace("    rented-rtx-3090-vastai:\n", "    rented-rtx-3090-vastia:\n"));
         assertThat(run("whatif", override.toString()).err()).startsWith("costplan: error: " + override
-                + ":23: field overrides.devices.rented-rtx-3090-vastia: unknown device 'rented-rtx-3090-vastia'");
+                + ":24: field overrides.devices.rented-rtx-3090-vastia: unknown device 'rented-rtx-3090-vastia'");
     }
 
     @Test
@@ -121,7 +123,7 @@ class WhatifCommandTest {
         Files.writeString(typo, Files.readString(SEED_004).replace("samples: 500", "sample: 500"));
         CliRun r = run("whatif", typo.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains(typo + ":25: unknown key 'sample' at line 25 in the scenario; valid keys: name,")
+        assertThat(r.err()).contains(typo + ":26: unknown key 'sample' at line 26 in the scenario; valid keys: name,")
                 .contains("did you mean 'samples'?");
         CliRun missing = run("whatif", dir.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -142,8 +142,12 @@ class QualityRuleTest {
                 assertThat(o.quality().localScore()).isGreaterThanOrEqualTo(50);
             });
             for (String device : List.of("mac-studio-m3-ultra-512gb", "rented-h100-runpod")) {
-                List<OptionPlan> of = plan.options().stream().filter(o -> o.option().device().id().equals(device)).toList();
-                assertThat(of).hasSizeLessThanOrEqualTo(Planning.DEFAULT_OPTIONS_PER_DEVICE);
+                // Replacements and fallbacks (the work over the cheapest plan's limits) are kept apart.
+                for (boolean fallback : new boolean[]{false, true}) {
+                    List<OptionPlan> of = plan.options().stream()
+                            .filter(o -> o.option().device().id().equals(device) && o.fallback() == fallback).toList();
+                    assertThat(of).hasSizeLessThanOrEqualTo(Planning.DEFAULT_OPTIONS_PER_DEVICE);
+                }
             }
             List<OptionPlan> feasible = plan.options().stream().filter(OptionPlan::feasible).toList();
             for (int i = 1; i < feasible.size(); i++)

@@ -59,8 +59,11 @@ class SeedArticlePlanTest {
                 "q4_k_m", CATALOG.engine("llama-cpp")).orElseThrow();
         Assumptions assumptions = Assumptions.DEFAULTS.withMaxSlowdown(maxSlowdown)
                 .withLocalCapableShare(new Uncertain(localCapable - 0.05, localCapable, localCapable + 0.05));
-        Planner planner = new Planner(trace, costs, new Baseline("API", Planner.apiUsdPerMonth(trace, costs), ""), true,
-                assumptions, SpeedModels.standard(), 2000, 1, new QualityRule(CATALOG.quality(), CATALOG::knowsModel, null));
+        var calendar = costplan.workload.WorkCalendar.of(trace, java.time.ZoneOffset.UTC, trace.activeSeconds() / 3600,
+                Uptime.DEFAULTS.rentalIdleGap());
+        Planner planner = new Planner(trace, calendar, costs, Baseline.api(calendar.perMonth(java.util.Arrays.stream(costs).sum()),
+                calendar.weeks()), true, assumptions, SpeedModels.standard(), 2000, 1,
+                new QualityRule(CATALOG.quality(), CATALOG::knowsModel, null), Uptime.DEFAULTS);
         return planner.plan(option);
     }
 

@@ -20,7 +20,7 @@ class PlanReportTest {
     @Test
     void planPageLeadsWithTheVerdictAndMatchesItsGoldenViewModel() throws IOException {
         ReportPage page = page();
-        assertThat(page.summary()).startsWith("Stay on API pay-as-you-go");
+        assertThat(page.summary()).startsWith("You would pay $16/month on API pay-as-you-go. Stay on it: ");
         assertThat(page.sections()).extracting(ReportSection::id).containsExactly("plan", "usage", "assumptions");
         PlanSection plan = (PlanSection) page.sections().get(0);
         // Three devices, at most two options each; the RTX 5090 holds one model scoring 50 or more with its KV caches.
