@@ -20,7 +20,10 @@ import java.util.BitSet;
  * ({@link Trace#AWAY}); parallel threads each count their own time. In time order, a request that would take
  * <ul>
  * <li>its 5-hour window (opened by the first request after the previous window closed) past 5 hours times the
- * plan's session multiple, doubled for windows from {@link #WINDOWS_DOUBLED} on, or</li>
+ * plan's session multiple, or past the messages the plan allows a window (a prompt of the person's: a thread's first
+ * request, or one after an answer that called no tool; the requests that carry on after a tool call do not count;
+ * applied only to traces that record tool calls, since only they tell prompts apart), both doubled for windows from
+ * {@link #WINDOWS_DOUBLED} on, or</li>
  * <li>its week (Monday to Sunday in the plan's zone) past the low end of the weekly guidance, or an Opus request
  * past the weekly Opus guidance,</li>
  * </ul>
@@ -57,6 +60,9 @@ final class LimitsEstimate {
         double weekHours = 0, weekOpusHours = 0, windowHours = 0;
         double windowStart = Double.NEGATIVE_INFINITY;
         double windowCap = 0;
+        int windowPrompts = 0, promptCap = Integer.MAX_VALUE;
+        java.util.Map<Integer, Boolean> lastUsedTools = new java.util.HashMap<>();
+        boolean promptsKnown = trace.requests().stream().anyMatch(TraceRequest::usedTools);
         boolean windowReached = false, weekReached = false, opusWeekReached = false;
         double extra = 0, notCovered = 0;
         int weeks = 0;
@@ -81,18 +87,23 @@ final class LimitsEstimate {
             if (r.cloudStartSeconds() >= windowStart + WINDOW_HOURS * 3600) {
                 windowStart = r.cloudStartSeconds();
                 windowHours = 0;
+                windowPrompts = 0;
                 windowReached = false;
                 boolean doubled = !at.atZone(ZoneOffset.UTC).toLocalDate().isBefore(WINDOWS_DOUBLED);
                 windowCap = WINDOW_HOURS * limits.sessionMultiple() * (doubled ? 2 : 1);
+                promptCap = limits.promptsPerWindow() == null || !promptsKnown ? Integer.MAX_VALUE
+                        : limits.promptsPerWindow() * (doubled ? 2 : 1);
             }
             double hours = threadHours(r);
+            int prompt = Boolean.TRUE.equals(lastUsedTools.put(r.stream(), r.usedTools())) ? 0 : 1;
             boolean opus = r.model().contains("opus");
-            windowReached |= windowHours + hours > windowCap + EPSILON_HOURS;
+            windowReached |= windowHours + hours > windowCap + EPSILON_HOURS || windowPrompts + prompt > promptCap;
             weekReached |= weekHours + hours > limits.weeklyHoursLow() + EPSILON_HOURS;
             if (opus && limits.weeklyOpusHoursLow() != null)
                 opusWeekReached |= weekOpusHours + hours > limits.weeklyOpusHoursLow() + EPSILON_HOURS;
             if (!windowReached && !weekReached && !(opus && opusWeekReached)) {
                 windowHours += hours;
+                windowPrompts += prompt;
                 weekHours += hours;
                 if (opus) weekOpusHours += hours;
             } else {

@@ -78,8 +78,11 @@ public record SubscriptionPlans(String name, LocalDate asOf, List<SubscriptionPl
                 || opus.isArray() && opus.path(0).isNumber()))
             throw CostplanException.badInput(where + ": expected 'usageLimits' with a number 'sessionMultiple', "
                     + "'weeklyHours' as [low, high] and 'weeklyOpusHours' as [low, high] or null but was " + limits);
+        JsonNode prompts = limits.path("promptsPerWindow");
+        if (!(prompts.isMissingNode() || prompts.isNull() || prompts.isInt() && prompts.asInt() > 0))
+            throw CostplanException.badInput(where + ": expected 'promptsPerWindow' to be a whole number above 0 or null but was " + prompts);
         return new UsageLimits(multiple.asDouble(), weekly.path(0).asDouble(), opus.isArray() ? opus.path(0).asDouble() : null,
-                limits.path("source").asText() + " (" + limits.path("date").asText() + ")");
+                prompts.isInt() ? prompts.asInt() : null, limits.path("source").asText() + " (" + limits.path("date").asText() + ")");
     }
 
     private static LocalDate date(JsonNode node, String field, String where) {

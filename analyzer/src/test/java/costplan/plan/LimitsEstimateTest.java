@@ -111,4 +111,27 @@ class LimitsEstimateTest {
         assertThat(fit.notCoveredUsd()).isEqualTo(7);
         assertThat(fit.extraUsageUsd()).isZero();
     }
+
+    @Test
+    void proAllowsFortyFivePromptsAWindowAndToolCallsAreNotPrompts() {
+        // One Sonnet session from 09:00, a request every 10 minutes for 10 hours (61 requests); each answer but every
+        // fourth calls a tool, so the person prompts at requests 0, 4, 8, ...: 16 prompts, well under Pro's 45.
+        List<UsageRecord> records = new ArrayList<>();
+        Instant start = Instant.parse("2026-01-05T09:00:00Z");
+        for (int k = 0; k <= 60; k++)
+            records.add(UsageRecord.ofRequest("claude-code", start.plus(Duration.ofMinutes(10L * k)), "claude-sonnet-4-5", "/p",
+                    "s", "r" + k, "m" + k, new TokenCounts(10, 0, 0, 0), 0, 0, 0, null, false, false,
+                    k % 4 == 3 ? List.of() : List.of("Bash"), null, null));
+        assertThat(fit(records, "claude-pro").overLimit().cardinality()).isZero();
+        List<UsageRecord> busy = new ArrayList<>();
+        for (int k = 0; k < 100; k++)
+            busy.add(UsageRecord.ofRequest("claude-code", start.plus(Duration.ofMinutes(2L * k)), "claude-sonnet-4-5", "/p",
+                    "s", "b" + k, "n" + k, new TokenCounts(10, 0, 0, 0), 0, 0, 0, null, false, false,
+                    k == 0 ? List.of("Bash") : List.of(), null, null));
+        // 100 requests in 200 minutes, one window: request 0 calls a tool, so request 1 is not a prompt; prompts are
+        // requests 0 and 2..99 (99 prompts); Pro's 45th prompt is request 45, and requests 46..99 (54) are over.
+        assertThat(fit(busy, "claude-pro").overLimit().cardinality()).isEqualTo(54);
+        // Max 5x allows 225 prompts a window: none over.
+        assertThat(fit(busy, "max-5x").overLimit().cardinality()).isZero();
+    }
 }
