@@ -35,10 +35,7 @@ final class PlanTextView {
                 w.tokensPerActiveHour(), w.promptP50(), w.promptP90(), w.promptP99());
         out.printf(Locale.ROOT, "Baseline: %s, %s a month (%s).%n", plan.baseline().name(), Money.usd(plan.baseline().monthlyUsd()),
                 plan.baseline().detail());
-        out.println("Baselines compared: " + String.join("; ", plan.baselines().stream().map(b -> b.name() + " "
-                + Money.usd(b.monthlyUsd()) + (b.id().equals(costplan.plan.Baseline.API) ? ""
-                : " (fits its limits in " + (b.weeks() - b.weeksOverLimit()) + " of " + b.weeks() + (b.weeks() == 1 ? " week)" : " weeks)")))
-                .toList()) + ".");
+        out.println("Baselines compared: " + plan.baselinesCompared() + ".");
         out.println();
         TextTable table = new TextTable("device", "model", "engine / cache / slots", ">score", ">can do", "tool calls", "keeps up",
                 ">slowdown", ">local", ">busy h/day", ">$/month", ">saves/month now", ">life avg saving P50",

@@ -52,6 +52,16 @@ public record PlanResult(Trace trace, SessionActivity activity, WorkCalendar cal
                 + "machine keeps up, so this plan is indicative only", requests, requests == 1 ? "" : "s", FEW_REQUESTS));
     }
 
+    /**
+     * Every way of paying for the same work, with its monthly cost and how many weeks fit its limits: "API
+     * pay-as-you-go $256; Claude Pro $133 (fits its limits in 0 of 4 weeks); ...".
+     */
+    public String baselinesCompared() {
+        return String.join("; ", baselines.stream().map(b -> b.name() + " " + Money.usd(b.monthlyUsd())
+                + (b.id().equals(Baseline.API) ? "" : " (fits its limits in " + (b.weeks() - b.weeksOverLimit()) + " of "
+                + b.weeks() + (b.weeks() == 1 ? " week)" : " weeks)"))).toList());
+    }
+
     /** The answer: what the person would pay today, then what to do, with its range. */
     public String verdict() {
         String today = baseline.describe() + ".";

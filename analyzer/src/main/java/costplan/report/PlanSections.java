@@ -86,6 +86,8 @@ public final class PlanSections {
     private static List<KeyFigure> assumptions(PlanResult plan) {
         var a = plan.assumptions();
         return List.of(
+                new KeyFigure("Ways to pay for the same work", plan.baseline().name(), plan.baselinesCompared()
+                        + "; the cheapest that fits is the baseline unless --baseline names one (limits: an estimate)"),
                 new KeyFigure("Electricity", "$" + a.electricityUsdPerKwh() + "/kWh", "most likely (sampled range); EIA 2025 US residential average"),
                 new KeyFigure("Usage growth", a.growthPerMonth() + " per month", "most likely (sampled range)"),
                 new KeyFigure("Resale value", a.resaleScale() + " × the catalog's estimate", "sampled"),
