@@ -78,7 +78,7 @@ class SpeedModelTermsTest {
         // 2 x 1,811,939,328 FLOPs run at the share.
         double activeRouted = 48.0 * 128 * 3 * 2048 * 768 * 8 / 128;
         double dense = 2 * (3.3e9 - activeRouted);
-        double peak = e.prefillCompute().of(pro) * 251.9e12 * e.quantizationPrefillFactor("q4_k_m");
+        double peak = e.prefillCompute().of(pro) * 503.8e12 * e.quantizationPrefillFactor("q4_k_m");
         double expected = 1 / (dense / peak + 2 * activeRouted / (peak * share));
         assertThat(SPEEDS.at(pro, qwen, llama, 0, 1, KvCacheType.F16).prefillTokensPerSecond()).isCloseTo(expected, within(1e-6));
     }
