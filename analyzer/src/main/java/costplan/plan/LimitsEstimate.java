@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Estimates which of a person's requests a Claude subscription would have served within its limits, from the
@@ -61,7 +63,7 @@ final class LimitsEstimate {
         double windowStart = Double.NEGATIVE_INFINITY;
         double windowCap = 0;
         int windowPrompts = 0, promptCap = Integer.MAX_VALUE;
-        java.util.Map<Integer, Boolean> lastUsedTools = new java.util.HashMap<>();
+        Map<Integer, Boolean> lastUsedTools = new HashMap<>();
         boolean promptsKnown = trace.requests().stream().anyMatch(TraceRequest::usedTools);
         boolean windowReached = false, weekReached = false, opusWeekReached = false;
         double extra = 0, notCovered = 0;

@@ -66,10 +66,7 @@ public record PlanResult(Trace trace, SessionActivity activity, WorkCalendar cal
     public String verdict() {
         String today = baseline.describe() + ".";
         OptionPlan best = options.stream().filter(OptionPlan::feasible).findFirst().orElse(null);
-        String decision = decision(best);
-        // A recommendation says what it gives up; staying on the baseline gives up nothing.
-        return today + " " + (best == null || decision.startsWith("Stay on") ? decision
-                : decision + " " + tradeOff(best, assumptions.localCapableShare() != null));
+        return today + " " + decision(best);
     }
 
     /**
@@ -113,17 +110,22 @@ public record PlanResult(Trace trace, SessionActivity activity, WorkCalendar cal
                 return "Stay on it: " + (keep ? "keeping it and renting " : "renting ") + what + " " + mode
                         + " would cost " + Money.usd(-now) + "/month more.";
             if (life.p10() <= 0)
-                return (keep ? "Keeping it and renting " : "Renting ") + what + " " + mode + " saves "
-                        + Money.usd(now) + "/month now but may cost more (" + lifeRange + ").";
-            return (keep ? "Keep it and rent " : "Rent ") + what + " " + mode + ": saves " + Money.usd(now)
-                    + "/month now (" + lifeRange + ").";
+                return recommending((keep ? "Keeping it and renting " : "Renting ") + what + " " + mode + " saves "
+                        + Money.usd(now) + "/month now but may cost more (" + lifeRange + ").", best);
+            return recommending((keep ? "Keep it and rent " : "Rent ") + what + " " + mode + ": saves " + Money.usd(now)
+                    + "/month now (" + lifeRange + ").", best);
         }
         OptionPlan.Percentiles payback = best.paybackMonths();
         if (Double.isInfinite(payback.p50()) || payback.p50() > assumptions.lifeMonths())
             return "Stay on it: the best machine that keeps up, " + what + ", does not pay back within "
                     + assumptions.lifeMonths() + " months.";
-        return (keep ? "Keep it and buy " : "Buy ") + what + ": saves " + Money.usd(now)
-                + "/month now and pays back in " + Money.monthsWithRange(payback.p50(), payback.p10(), payback.p90()) + ".";
+        return recommending((keep ? "Keep it and buy " : "Buy ") + what + ": saves " + Money.usd(now)
+                + "/month now and pays back in " + Money.monthsWithRange(payback.p50(), payback.p10(), payback.p90()) + ".", best);
+    }
+
+    /** A recommendation of {@code option}, followed by what it gives up; staying on the baseline gives up nothing. */
+    private String recommending(String decision, OptionPlan option) {
+        return decision + " " + tradeOff(option, assumptions.localCapableShare() != null);
     }
 
     /**

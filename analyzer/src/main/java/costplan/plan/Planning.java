@@ -2,6 +2,7 @@ package costplan.plan;
 
 import costplan.catalog.Catalog;
 import costplan.catalog.Device;
+import costplan.catalog.Engine;
 import costplan.pricing.PriceBook;
 import costplan.pricing.SubscriptionPlans;
 import costplan.replay.LocalOption;
@@ -33,10 +34,11 @@ public final class Planning {
                 trace.stats().promptP90());
         List<Device> devices = settings.devices().isEmpty() ? List.copyOf(catalog.devices())
                 : settings.devices().stream().map(catalog::device).toList();
+        Engine engine = catalog.engine(engineOf(settings));
         List<LocalOption> fitting = new ArrayList<>();
         List<String> notFitting = new ArrayList<>();
         for (Device device : devices) {
-            List<LocalOption> found = chooser.options(device, settings.models(), catalog.engine(engineOf(settings)),
+            List<LocalOption> found = chooser.options(device, settings.models(), engine,
                     model -> rule.meetsFloor(model.id(), settings.qualityFloor()));
             if (found.isEmpty())
                 notFitting.add(settings.models().isEmpty() ? device.id() : device.id() + " / " + String.join(", ", settings.models()));

@@ -10,7 +10,6 @@ import costplan.ledger.Grouping;
 import costplan.ledger.SessionActivity;
 import costplan.ledger.UsageGroup;
 import costplan.ledger.UsageLedger;
-import costplan.plan.OptionSet;
 import costplan.plan.PlanResult;
 import costplan.plan.PlanSettings;
 import costplan.plan.PlanTrace;
@@ -112,7 +111,7 @@ public record Usage(UsageQuery query, ImportSummary imported, List<Path> ignored
 
     /** Returns how many sessions ran, how many at once and for how long. */
     public SessionActivity activity() {
-        return cache().activity();
+        return SessionActivity.of(ledger.records());
     }
 
     /**
@@ -139,11 +138,6 @@ public record Usage(UsageQuery query, ImportSummary imported, List<Path> ignored
     /** Plans {@code trace}, this usage's trace, with {@code settings}. */
     public PlanResult plan(PlanTrace trace, PlanSettings settings) {
         return Planning.plan(trace, settings, Planning.options(trace, settings, prices()), subscriptions(), prices());
-    }
-
-    /** Returns the options {@code settings} names for this usage's trace, and the devices or models that fit none. */
-    public OptionSet options(PlanSettings settings) {
-        return Planning.options(trace(settings), settings, prices());
     }
 
     @Override
